@@ -1,0 +1,222 @@
+"""Behavioural parameters as data, after PolicyEngine and OpenFisca.
+
+Every number the behaviour model uses lives in ``core/parameters/*.yaml``
+with a bilingual label and description, a unit, a point value, a range for
+Monte Carlo, and references (kept once in ``references.yaml``). The Method
+page reads the same files. A broken file fails loudly, naming file and key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from core.errors import ParameterError
+
+PARAMETER_DIR = Path(__file__).parent / "parameters"
+REFERENCES_FILE = "references.yaml"
+
+
+class Reference(BaseModel):
+    """A source behind a parameter (grade as in evidence.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    key: str
+    title: str
+    authors: str
+    year: int
+    grade: str
+    link: str | None = None
+
+
+class _Bilingual(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    en: str = Field(min_length=1)
+    nl: str = Field(min_length=1)
+
+
+class _ParameterSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    label: _Bilingual
+    description: _Bilingual
+    unit: str = Field(min_length=1)
+    value: float
+    range: tuple[float, float]
+    references: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _value_inside_range(self) -> _ParameterSpec:
+        low, high = self.range
+        if not low <= self.value <= high:
+            raise ValueError(f"value {self.value} is outside its range [{low}, {high}]")
+        return self
+
+
+class _FamilyFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    family: _Bilingual
+    parameters: dict[str, _ParameterSpec] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One behavioural parameter with its evidence."""
+
+    name: str
+    family: str
+    family_label: Mapping[str, str]
+    label: Mapping[str, str]
+    description: Mapping[str, str]
+    unit: str
+    value: float
+    low: float
+    high: float
+    references: tuple[Reference, ...]
+    source_file: str
+
+    @property
+    def uncertain(self) -> bool:
+        """True when Monte Carlo varies this parameter."""
+        return self.high > self.low
+
+
+@dataclass(frozen=True)
+class ParameterSet(Mapping[str, Parameter]):
+    """All parameters, by name; immutable so results stay reproducible."""
+
+    items_by_name: Mapping[str, Parameter] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Parameter:
+        return self.items_by_name[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.items_by_name)
+
+    def __len__(self) -> int:
+        return len(self.items_by_name)
+
+    def values(self) -> dict[str, float]:  # type: ignore[override]
+        """Point values by name."""
+        return {name: p.value for name, p in self.items_by_name.items()}
+
+    def with_values(self, overrides: Mapping[str, float]) -> ParameterSet:
+        """A copy with some point values replaced (kept inside their range)."""
+        unknown = sorted(set(overrides) - set(self.items_by_name))
+        if unknown:
+            raise ParameterError("error.parameter_unknown", names=", ".join(unknown))
+        new = dict(self.items_by_name)
+        for name, value in overrides.items():
+            p = new[name]
+            new[name] = replace(
+                p, value=float(value), low=min(p.low, value), high=max(p.high, value)
+            )
+        return ParameterSet(new)
+
+    def fixed(self) -> ParameterSet:
+        """A copy without uncertainty: every range collapsed to its value."""
+        return ParameterSet(
+            {n: replace(p, low=p.value, high=p.value) for n, p in self.items_by_name.items()}
+        )
+
+    def draw(self, rng: np.random.Generator, n_runs: int) -> dict[str, np.ndarray]:
+        """One value per run for every parameter (triangular over its range).
+
+        Draws happen in a fixed (sorted) order and count, whatever the
+        scenario, so two scenarios with one seed share their draws.
+        """
+        out: dict[str, np.ndarray] = {}
+        for name in sorted(self.items_by_name):
+            p = self.items_by_name[name]
+            u = rng.random(n_runs)
+            out[name] = _triangular_ppf(u, p.low, p.value, p.high)
+        return out
+
+
+def _triangular_ppf(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:
+    """Inverse CDF of the triangular distribution (constant when low == high)."""
+    if high <= low:
+        return np.full(u.shape, mode, dtype=float)
+    cut = (mode - low) / (high - low)
+    left = low + np.sqrt(u * (high - low) * (mode - low))
+    right = high - np.sqrt((1.0 - u) * (high - low) * (high - mode))
+    return np.where(u < cut, left, right)
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ParameterError("error.parameter_file", file=path.name, detail=str(exc)) from exc
+
+
+def _first_problem(exc: ValidationError) -> tuple[str, str]:
+    err = exc.errors()[0]
+    return ".".join(str(x) for x in err["loc"]), err["msg"]
+
+
+def load_parameters(directory: Path = PARAMETER_DIR) -> ParameterSet:
+    """Read and validate every parameter file in ``directory``."""
+    raw_refs = _read_yaml(directory / REFERENCES_FILE)
+    if not isinstance(raw_refs, dict):
+        raise ParameterError("error.parameter_file", file=REFERENCES_FILE, detail="not a mapping")
+    references: dict[str, Reference] = {}
+    for key, body in raw_refs.items():
+        try:
+            references[key] = Reference(key=key, **(body or {}))
+        except (ValidationError, TypeError) as exc:
+            loc, msg = _first_problem(exc) if isinstance(exc, ValidationError) else ("", str(exc))
+            raise ParameterError(
+                "error.parameter_key", file=REFERENCES_FILE, key=f"{key}.{loc}", detail=msg
+            ) from exc
+
+    params: dict[str, Parameter] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name == REFERENCES_FILE:
+            continue
+        try:
+            family = _FamilyFile.model_validate(_read_yaml(path))
+        except ValidationError as exc:
+            loc, msg = _first_problem(exc)
+            raise ParameterError(
+                "error.parameter_key", file=path.name, key=loc, detail=msg
+            ) from exc
+        for name, spec in family.parameters.items():
+            if name in params:
+                raise ParameterError(
+                    "error.parameter_key", file=path.name, key=name, detail="defined twice"
+                )
+            missing = [r for r in spec.references if r not in references]
+            if missing:
+                raise ParameterError(
+                    "error.parameter_key",
+                    file=path.name,
+                    key=f"{name}.references",
+                    detail="unknown reference " + ", ".join(missing),
+                )
+            params[name] = Parameter(
+                name=name,
+                family=path.stem,
+                family_label=family.family.model_dump(),
+                label=spec.label.model_dump(),
+                description=spec.description.model_dump(),
+                unit=spec.unit,
+                value=spec.value,
+                low=spec.range[0],
+                high=spec.range[1],
+                references=tuple(references[r] for r in spec.references),
+                source_file=path.name,
+            )
+    return ParameterSet(params)
+
+
+@cache
+def default_parameters() -> ParameterSet:
+    """The shipped parameters, loaded and validated once per process."""
+    return load_parameters()
