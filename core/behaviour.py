@@ -64,7 +64,10 @@ def restriction_pressure(policy: Policy, theta: Theta) -> np.ndarray:
 
 
 def stimulation(policy: Policy, theta: Theta) -> np.ndarray:
-    """Log-odds shift of the ambassador latent from stimulating levers and rewards."""
+    """Log-odds shift of the ambassador latent from stimulating levers and rewards.
+
+    A positive total saturates at ``stimulation_ceiling``: levers overlap.
+    """
     s = (
         policy.share_permission * theta["effect_share_permission"]
         + policy.content_support * theta["effect_content_support"]
@@ -73,7 +76,9 @@ def stimulation(policy: Policy, theta: Theta) -> np.ndarray:
         + (policy.training != "none") * theta["effect_training"]
         + (policy.training == "voluntary_certificate") * theta["effect_certificate"]
     )
-    return np.asarray(s + reward_effect(policy, theta), dtype=float)
+    total = np.asarray(s + reward_effect(policy, theta), dtype=float)
+    ceiling = theta["stimulation_ceiling"]
+    return np.where(total > 0, ceiling * np.tanh(total / ceiling), total)
 
 
 def reward_effect(policy: Policy, theta: Theta) -> np.ndarray:

@@ -1,0 +1,131 @@
+"""The command line: same engine as the dashboard.
+
+    python -m core simulate FILE [--runs N] [--seed S] [--employees N] [--json]
+    python -m core recommend FILE [--json] [--lang nl]
+    python -m core schema
+
+Bad input gives exit code 2 and one clear line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from core.errors import SerreError
+from core.i18n import LANGUAGES, translate
+from core.recommend import recommend
+from core.scenario import json_schema, load_scenario
+from core.simulate import DEFAULT_RUNS, MAX_RUNS, simulate
+
+EXIT_USAGE = 2
+MAX_EMPLOYEES = 100_000
+
+
+class _UsageError(Exception):
+    """Raised instead of argparse's exit so every usage problem is one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m core", description="Serre engine: simulate, recommend.")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sim = sub.add_parser("simulate", help="simulate a scenario file")
+    sim.add_argument("file")
+    sim.add_argument("--runs", type=int, default=DEFAULT_RUNS)
+    sim.add_argument("--seed", type=int, default=None)
+    sim.add_argument("--employees", type=int, default=None, help="employees to simulate")
+    sim.add_argument("--json", action="store_true", help="print JSON")
+
+    rec = sub.add_parser("recommend", help="recommend a policy mix for a scenario file")
+    rec.add_argument("file")
+    rec.add_argument("--seed", type=int, default=None)
+    rec.add_argument("--runs", type=int, default=1000, help="runs for before/after metrics")
+    rec.add_argument("--leak-cap", type=float, default=None, help="max yearly leak probability")
+    rec.add_argument("--json", action="store_true", help="print JSON")
+
+    sub.add_parser("schema", help="print the scenario JSON Schema")
+    for p in (sim, rec):
+        p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    return parser
+
+
+def _check_ranges(args: argparse.Namespace) -> None:
+    runs = getattr(args, "runs", None)
+    if runs is not None and not 1 <= runs <= MAX_RUNS:
+        raise SerreError("error.cli_runs", low=1, high=MAX_RUNS, value=runs)
+    employees = getattr(args, "employees", None)
+    if employees is not None and not 1 <= employees <= MAX_EMPLOYEES:
+        raise SerreError("error.cli_employees", low=1, high=MAX_EMPLOYEES, value=employees)
+    seed = getattr(args, "seed", None)
+    if seed is not None and seed < 0:
+        raise SerreError("error.cli_seed", value=seed)
+    cap = getattr(args, "leak_cap", None)
+    if cap is not None and not 0 < cap <= 1:
+        raise SerreError("error.cli_leak_cap", value=cap)
+
+
+def _table(metrics: dict[str, dict[str, float]], lang: str) -> str:
+    head = f"{translate('cli.metric', lang):34} {'mean':>12} {'p10':>12} {'p50':>12} {'p90':>12}"
+    rows = [head, "-" * len(head)]
+    for name, s in metrics.items():
+        values = " ".join(f"{s[k]:>12.4g}" for k in ("mean", "p10", "p50", "p90"))
+        rows.append(f"{name:34} {values}")
+    return "\n".join(rows)
+
+
+def _simulate(args: argparse.Namespace) -> str:
+    scenario = load_scenario(args.file)
+    result = simulate(scenario, runs=args.runs, seed=args.seed, employees=args.employees)
+    if args.json:
+        return json.dumps(result.to_dict(), indent=2)
+    return f"{scenario.name}\n" + _table(result.summary(), args.lang)
+
+
+def _recommend(args: argparse.Namespace) -> str:
+    from core.recommend import Objective
+
+    scenario = load_scenario(args.file)
+    rec = recommend(
+        scenario, objective=Objective(leak_cap=args.leak_cap), seed=args.seed, final_runs=args.runs
+    )
+    data = rec.to_dict(args.lang)
+    if args.json:
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    lines = [scenario.name, ""]
+    lines += [f"- {r['lever']} = {r['value']}: {r['text']}" for r in data["reasons"]]
+    if data["conflicts"]:
+        lines += ["", *[f"! {c['message']}" for c in data["conflicts"]]]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    lang = "en"
+    try:
+        args = _parser().parse_args(argv)
+        lang = args.lang
+        _check_ranges(args)
+        commands: dict[str, Callable[[argparse.Namespace], str]] = {
+            "simulate": _simulate,
+            "recommend": _recommend,
+            "schema": lambda _: json.dumps(json_schema(), indent=2),
+        }
+        output: Any = commands[args.command](args)
+    except _UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SerreError as exc:
+        print(f"error: {exc.message(lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    print(output)
+    return 0

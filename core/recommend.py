@@ -1,0 +1,311 @@
+"""Recommendation: search the whole lever space for the best policy mix.
+
+Maximise ambassador reach (and recruitment reach, weighted by recruitment
+pressure) minus weighted risks, relative to today's policy, subject to a
+cap on the yearly probability of a sensitive leak. Every candidate is
+simulated with the same seed and population (common random numbers), so
+candidates differ only by their policy. The seed's advice is a constraint,
+not a preference: never mandatory ambassadorship or training; confidentiality
+rules kept and explained where sensitive data demands them; internal voice
+channels first where voice is weak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from core.conflicts import Conflict, Thresholds, find_conflicts
+from core.parameters import ParameterSet, default_parameters
+from core.population import Population, synthetic_population
+from core.reasons import Reason, explain_lever
+from core.scenario import LEVER_VALUES, Policy, Scenario, with_policy
+from core.simulate import DEFAULT_SEED, SimulationResult, simulate
+
+SEARCH_EMPLOYEES = 2000
+SEARCH_RUNS = 96
+FINAL_RUNS = 1000
+FORBIDDEN_VALUES: dict[str, tuple[Any, ...]] = {
+    "ambassador_programme": ("mandatory",),
+    "training": ("mandatory",),
+}
+# Relative floors keep "x times today" finite when today is (near) zero.
+FLOORS = {
+    "monthly_unique_reach": 1.0,
+    "monthly_recruitment_reach": 1.0,
+    "negative_posts_per_year": 1.0,
+    "sensitive_leaks_per_year": 0.05,
+    "chat_incidents_per_year": 0.05,
+    "always_on_share": 0.01,
+    "reactance_share": 0.01,
+}
+
+
+@dataclass(frozen=True)
+class Objective:
+    """What the recommendation maximises; every weight is the user's to change."""
+
+    reach: float = 1.0
+    recruitment: float = 1.0  # multiplied by the organisation's recruitment pressure
+    negative_posts: float = 1.0
+    leaks: float = 1.0
+    chat_incidents: float = 0.5
+    always_on: float = 0.5
+    reactance: float = 0.25
+    leak_cap: float | None = None  # max P(sensitive leak in a year); None: today's level
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def __post_init__(self) -> None:
+        weights = (self.reach, self.recruitment, self.negative_posts, self.leaks)
+        weights += (self.chat_incidents, self.always_on, self.reactance)
+        if any(w < 0 for w in weights):
+            raise ValueError("objective weights must be zero or positive")
+        if self.leak_cap is not None and not 0.0 < self.leak_cap <= 1.0:
+            raise ValueError("leak_cap must be a probability above 0")
+
+
+def _ratio(means: dict[str, float], today: dict[str, float], name: str) -> float:
+    return means[name] / max(today[name], FLOORS[name])
+
+
+def score(
+    means: dict[str, float],
+    today: dict[str, float],
+    objective: Objective,
+    recruitment_pressure: float,
+) -> float:
+    """Weighted gains minus weighted risks, each as a multiple of today's value."""
+    gain = objective.reach * _ratio(means, today, "monthly_unique_reach")
+    gain += (
+        objective.recruitment
+        * recruitment_pressure
+        * _ratio(means, today, "monthly_recruitment_reach")
+    )
+    risk = objective.negative_posts * _ratio(means, today, "negative_posts_per_year")
+    risk += objective.leaks * _ratio(means, today, "sensitive_leaks_per_year")
+    risk += objective.chat_incidents * _ratio(means, today, "chat_incidents_per_year")
+    risk += objective.always_on * _ratio(means, today, "always_on_share")
+    risk += objective.reactance * _ratio(means, today, "reactance_share")
+    return gain - risk
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A lever fixed by the seed's advice, with the reason code."""
+
+    lever: str
+    value: Any
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def constraints_for(scenario: Scenario, objective: Objective) -> list[Constraint]:
+    """Levers the evidence fixes for this organisation."""
+    org, climate, t = scenario.organisation, scenario.climate, objective.thresholds
+    out = []
+    if org.sensitive_access_share >= t.sensitive_access:
+        share = round(org.sensitive_access_share * 100)
+        out.append(Constraint("confidentiality_rules", True, "sensitive", {"share": share}))
+        out.append(Constraint("explain_rules", True, "sensitive", {"share": share}))
+    if climate.voice.mean < t.weak_voice:
+        out.append(
+            Constraint("voice_channels", True, "weak_voice", {"voice": f"{climate.voice.mean:.1f}"})
+        )
+    return out
+
+
+class _Evaluator:
+    """Simulates candidate mixes on one shared population and seed, with a cache."""
+
+    def __init__(self, scenario: Scenario, params: ParameterSet, seed: int, runs: int) -> None:
+        self.scenario, self.params, self.seed, self.runs = scenario, params, seed, runs
+        rng = np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
+        self.population: Population = synthetic_population(
+            scenario.organisation,
+            scenario.climate,
+            params,
+            rng,
+            min(SEARCH_EMPLOYEES, scenario.organisation.employees),
+        )
+        self.cache: dict[tuple, dict[str, float]] = {}
+
+    def means(self, policy: Policy) -> dict[str, float]:
+        key = tuple(policy.model_dump().values())
+        if key not in self.cache:
+            result = simulate(
+                with_policy(self.scenario, policy),
+                runs=self.runs,
+                seed=self.seed,
+                params=self.params,
+                population=self.population,
+            )
+            self.cache[key] = {k: v["mean"] for k, v in result.summary().items()}
+        return self.cache[key]
+
+
+def _allowed_values(lever: str, fixed: dict[str, Any]) -> tuple[Any, ...]:
+    if lever in fixed:
+        return (fixed[lever],)
+    return tuple(v for v in LEVER_VALUES[lever] if v not in FORBIDDEN_VALUES.get(lever, ()))
+
+
+def _admissible(policy: Policy, fixed: dict[str, Any]) -> Policy:
+    values = policy.model_dump()
+    for lever, value in values.items():
+        allowed = _allowed_values(lever, fixed)
+        if value not in allowed:
+            values[lever] = allowed[0]
+    return Policy(**values)
+
+
+def _coordinate_ascent(
+    start: Policy, fixed: dict[str, Any], value_of: Any, max_passes: int = 6
+) -> tuple[Policy, float]:
+    """Change one lever at a time to its best value until no change helps."""
+    best, best_value = start, value_of(start)
+    for _ in range(max_passes):
+        improved = False
+        for lever in LEVER_VALUES:
+            for value in _allowed_values(lever, fixed):
+                if value == getattr(best, lever):
+                    continue
+                candidate = best.model_copy(update={lever: value})
+                v = value_of(candidate)
+                if v > best_value + 1e-9:
+                    best, best_value, improved = candidate, v, True
+        if not improved:
+            break
+    return best, best_value
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """The recommended mix with reasons, before/after metrics and conflicts."""
+
+    scenario: Scenario
+    policy: Policy
+    reasons: list[Reason]
+    constraints: list[Constraint]
+    before: SimulationResult
+    after: SimulationResult
+    conflicts_before: list[Conflict]
+    conflicts_after: list[Conflict]
+    objective: Objective
+    candidates_evaluated: int
+    leak_cap: float
+    cap_met: bool
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "scenario": self.scenario.name,
+            "policy": self.policy.model_dump(),
+            "today": self.scenario.policy.model_dump(),
+            "reasons": [r.to_dict(lang) for r in self.reasons],
+            "before": self.before.summary(),
+            "after": self.after.summary(),
+            "conflicts_today": [c.to_dict(lang) for c in self.conflicts_before],
+            "conflicts": [c.to_dict(lang) for c in self.conflicts_after],
+            "leak_cap": self.leak_cap,
+            "leak_cap_met": self.cap_met,
+            "candidates_evaluated": self.candidates_evaluated,
+            "seed": self.before.seed,
+            "runs": self.before.runs,
+        }
+
+
+def recommend(
+    scenario: Scenario,
+    objective: Objective | None = None,
+    seed: int | None = None,
+    params: ParameterSet | None = None,
+    search_runs: int = SEARCH_RUNS,
+    final_runs: int = FINAL_RUNS,
+    employees: int | None = None,
+) -> Recommendation:
+    """The best admissible policy mix for this organisation and climate."""
+    objective = objective or Objective()
+    params = params or default_parameters()
+    seed = scenario.seed if seed is None else seed
+    seed = DEFAULT_SEED if seed is None else seed
+    evaluator = _Evaluator(scenario, params, seed, search_runs)
+    today = evaluator.means(scenario.policy)
+    cap = objective.leak_cap if objective.leak_cap is not None else today["p_sensitive_leak_year"]
+    constraints = constraints_for(scenario, objective)
+    fixed = {c.lever: c.value for c in constraints}
+    pressure = scenario.organisation.recruitment_pressure
+
+    def value_of(policy: Policy) -> float:
+        means = evaluator.means(policy)
+        excess = max(0.0, means["p_sensitive_leak_year"] - cap)
+        return score(means, today, objective, pressure) - 100.0 * excess
+
+    starts = _starting_points(scenario.policy, fixed)
+    best, best_value = None, -np.inf
+    for start in starts:
+        candidate, v = _coordinate_ascent(start, fixed, value_of)
+        if v > best_value:
+            best, best_value = candidate, v
+    assert best is not None
+    best = _simplest(best, fixed, value_of, best_value)
+
+    before = simulate(scenario, runs=final_runs, seed=seed, params=params, employees=employees)
+    recommended = with_policy(scenario, best)
+    after = simulate(recommended, runs=final_runs, seed=seed, params=params, employees=employees)
+    reasons = [
+        explain_lever(lever, best, scenario, evaluator.means, fixed, constraints, params)
+        for lever in LEVER_VALUES
+    ]
+    t = objective.thresholds
+    return Recommendation(
+        scenario=scenario,
+        policy=best,
+        reasons=reasons,
+        constraints=constraints,
+        before=before,
+        after=after,
+        conflicts_before=find_conflicts(
+            scenario.policy, scenario.organisation, scenario.climate, t
+        ),
+        conflicts_after=find_conflicts(best, scenario.organisation, scenario.climate, t),
+        objective=objective,
+        candidates_evaluated=len(evaluator.cache),
+        leak_cap=cap,
+        cap_met=evaluator.means(best)["p_sensitive_leak_year"] <= cap + 1e-12,
+    )
+
+
+def _starting_points(today: Policy, fixed: dict[str, Any]) -> list[Policy]:
+    """Today's mix, no policy, and the seed's greenhouse: three different basins."""
+    greenhouse = Policy(
+        share_permission=True,
+        content_support=True,
+        ambassador_programme="voluntary",
+        rewards="equal_with_alternatives",
+        training="voluntary_certificate",
+        voice_channels=True,
+        mute_norms=True,
+        chat_group_norms=True,
+        platform_scope="all",
+    )
+    return [_admissible(p, fixed) for p in (today, Policy(), greenhouse)]
+
+
+def _simplest(policy: Policy, fixed: dict[str, Any], value_of: Any, value: float) -> Policy:
+    """Drop levers that add nothing (ties go to the simpler, default value)."""
+    defaults = Policy()
+    for lever in LEVER_VALUES:
+        default = getattr(defaults, lever)
+        if lever in fixed or getattr(policy, lever) == default:
+            continue
+        candidate = policy.model_copy(update={lever: default})
+        if value_of(candidate) >= value - 1e-9:
+            policy = candidate
+    return policy
+
+
+def levers_changed(a: Policy, b: Policy) -> Iterable[str]:
+    """Levers whose value differs between two mixes."""
+    return (lever for lever in LEVER_VALUES if getattr(a, lever) != getattr(b, lever))
