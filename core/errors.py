@@ -12,7 +12,7 @@ from core.i18n import translate
 class SerreError(Exception):
     """Base for every error a user may cause; knows its message in NL and EN."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, /, **params: object) -> None:
         self.key = key
         self.params = params
         super().__init__(self.message("en"))
@@ -28,6 +28,7 @@ class ScenarioError(SerreError):
     def __init__(
         self,
         key: str,
+        /,
         problems: list[tuple[str, dict[str, object]]] | None = None,
         **params: object,
     ) -> None:

@@ -32,7 +32,7 @@ def normalise_language(lang: str | None) -> str:
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` with ``{name}`` placeholders filled."""
     lang = normalise_language(lang)
     text = catalogue(lang).get(key) or catalogue(DEFAULT_LANGUAGE).get(key) or key

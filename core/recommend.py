@@ -12,7 +12,7 @@ channels first where voice is weak.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,9 +28,11 @@ from core.simulate import DEFAULT_SEED, SimulationResult, simulate
 SEARCH_EMPLOYEES = 2000
 SEARCH_RUNS = 96
 FINAL_RUNS = 1000
+# The seed's advice: never force, and reward only equally with alternatives.
 FORBIDDEN_VALUES: dict[str, tuple[Any, ...]] = {
     "ambassador_programme": ("mandatory",),
     "training": ("mandatory",),
+    "rewards": ("tiered", "equal"),
 }
 # Relative floors keep "x times today" finite when today is (near) zero.
 FLOORS = {
@@ -161,9 +163,39 @@ def _admissible(policy: Policy, fixed: dict[str, Any]) -> Policy:
     return Policy(**values)
 
 
+Value = tuple[int, float, float]
+TOLERANCE = 1e-9
+
+
+def _better(a: Value, b: Value) -> bool:
+    """Whether ``a`` beats ``b``: feasibility and leak excess first, then the score."""
+    if a[:2] != b[:2]:
+        return a[:2] > b[:2]
+    return a[2] > b[2] + TOLERANCE
+
+
+def _resolve(policy: Policy, changed: str, fixed: dict[str, Any], context: tuple) -> Policy:
+    """Make a move coherent: the lever just changed wins over levers it contradicts.
+
+    Adding a gag order drops the sharing incentives it contradicts (and the
+    other way round), so the search can move between coherent mixes in one step.
+    """
+    defaults = Policy()
+    for conflict in find_conflicts(policy, *context):
+        if conflict.severity != "conflict":
+            continue
+        drop = {
+            lever: getattr(defaults, lever)
+            for lever in conflict.levers
+            if lever != changed and lever not in fixed
+        }
+        policy = policy.model_copy(update=drop)
+    return policy
+
+
 def _coordinate_ascent(
-    start: Policy, fixed: dict[str, Any], value_of: Any, max_passes: int = 6
-) -> tuple[Policy, float]:
+    start: Policy, fixed: dict[str, Any], value_of: Any, context: tuple, max_passes: int = 6
+) -> tuple[Policy, Value]:
     """Change one lever at a time to its best value until no change helps."""
     best, best_value = start, value_of(start)
     for _ in range(max_passes):
@@ -172,9 +204,9 @@ def _coordinate_ascent(
             for value in _allowed_values(lever, fixed):
                 if value == getattr(best, lever):
                     continue
-                candidate = best.model_copy(update={lever: value})
+                candidate = _resolve(best.model_copy(update={lever: value}), lever, fixed, context)
                 v = value_of(candidate)
-                if v > best_value + 1e-9:
+                if _better(v, best_value):
                     best, best_value, improved = candidate, v, True
         if not improved:
             break
@@ -236,17 +268,22 @@ def recommend(
     constraints = constraints_for(scenario, objective)
     fixed = {c.lever: c.value for c in constraints}
     pressure = scenario.organisation.recruitment_pressure
+    org, climate, t = scenario.organisation, scenario.climate, objective.thresholds
 
-    def value_of(policy: Policy) -> float:
+    def value_of(policy: Policy) -> Value:
+        """Lexicographic: coherent first, then within the leak cap, then the score."""
+        if any(c.severity == "conflict" for c in find_conflicts(policy, org, climate, t)):
+            return (-1, -np.inf, -np.inf)  # never recommend a self-contradictory mix
         means = evaluator.means(policy)
         excess = max(0.0, means["p_sensitive_leak_year"] - cap)
-        return score(means, today, objective, pressure) - 100.0 * excess
+        feasible = int(excess <= 0)
+        return (feasible, -excess, score(means, today, objective, pressure))
 
     starts = _starting_points(scenario.policy, fixed)
-    best, best_value = None, -np.inf
+    best, best_value = None, (-2, -np.inf, -np.inf)
     for start in starts:
-        candidate, v = _coordinate_ascent(start, fixed, value_of)
-        if v > best_value:
+        candidate, v = _coordinate_ascent(start, fixed, value_of, (org, climate, t))
+        if _better(v, best_value):
             best, best_value = candidate, v
     assert best is not None
     best = _simplest(best, fixed, value_of, best_value)
@@ -258,7 +295,6 @@ def recommend(
         explain_lever(lever, best, scenario, evaluator.means, fixed, constraints, params)
         for lever in LEVER_VALUES
     ]
-    t = objective.thresholds
     return Recommendation(
         scenario=scenario,
         policy=best,
@@ -293,7 +329,9 @@ def _starting_points(today: Policy, fixed: dict[str, Any]) -> list[Policy]:
     return [_admissible(p, fixed) for p in (today, Policy(), greenhouse)]
 
 
-def _simplest(policy: Policy, fixed: dict[str, Any], value_of: Any, value: float) -> Policy:
+def _simplest(
+    policy: Policy, fixed: dict[str, Any], value_of: Callable[[Policy], Value], value: Value
+) -> Policy:
     """Drop levers that add nothing (ties go to the simpler, default value)."""
     defaults = Policy()
     for lever in LEVER_VALUES:
@@ -301,8 +339,8 @@ def _simplest(policy: Policy, fixed: dict[str, Any], value_of: Any, value: float
         if lever in fixed or getattr(policy, lever) == default:
             continue
         candidate = policy.model_copy(update={lever: default})
-        if value_of(candidate) >= value - 1e-9:
-            policy = candidate
+        if not _better(value, value_of(candidate)):
+            policy, value = candidate, value_of(candidate)
     return policy
 
 

@@ -1,0 +1,85 @@
+"""The command line: JSON contracts and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+
+NEUTRAL = str(SAMPLES / "neutral_organisation.json")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_simulate_json_contract():
+    out = cli("simulate", NEUTRAL, "--runs", "50", "--seed", "3", "--employees", "500", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["runs"] == 50 and data["seed"] == 3 and data["simulated_employees"] == 500
+    assert set(data["metrics"]["ambassadors_creators"]) == {"mean", "p10", "p50", "p90"}
+    again = json.loads(
+        cli(
+            "simulate", NEUTRAL, "--runs", "50", "--seed", "3", "--employees", "500", "--json"
+        ).stdout
+    )
+    assert again == data
+
+
+def test_simulate_table():
+    out = cli("simulate", NEUTRAL, "--runs", "20")
+    assert out.returncode == 0 and "ambassadors_creators" in out.stdout
+
+
+def test_recommend_json_contract():
+    out = cli(
+        "recommend", str(SAMPLES / "retail_bank.json"), "--runs", "100", "--json", "--lang", "nl"
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data["policy"]) >= {"share_permission", "rewards", "platform_scope"}
+    reason = data["reasons"][0]
+    assert set(reason) >= {"lever", "text", "sources"}
+    assert data["before"] and data["after"]
+
+
+def test_schema():
+    out = cli("schema")
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["title"].startswith("Serre scenario")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("simulate", "does/not/exist.json"), "File not found"),
+        (("simulate", str(ROOT / "pyproject.toml")), "not valid JSON"),
+        (("simulate", NEUTRAL, "--runs", "0"), "--runs must be between"),
+        (("simulate", NEUTRAL, "--runs", "many"), "invalid int value"),
+        (("simulate", NEUTRAL, "--employees", "0"), "--employees must be between"),
+        (("simulate", NEUTRAL, "--seed", "-4"), "--seed must be"),
+        (("recommend", NEUTRAL, "--leak-cap", "2"), "--leak-cap"),
+        (("frobnicate",), "invalid choice"),
+        ((), "required"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args, fragment):
+    out = cli(*args)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0], out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_bad_field_in_dutch(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"organisation": {"employees": -3}}', encoding="utf-8")
+    out = cli("--lang", "nl", "simulate", str(bad))
+    assert out.returncode == 2 and "moet minstens 1 zijn" in out.stderr
