@@ -101,7 +101,7 @@ class ParameterSet(Mapping[str, Parameter]):
     def __len__(self) -> int:
         return len(self.items_by_name)
 
-    def values(self) -> dict[str, float]:  # type: ignore[override]
+    def point_values(self) -> dict[str, float]:
         """Point values by name."""
         return {name: p.value for name, p in self.items_by_name.items()}
 

@@ -172,7 +172,8 @@ def test_voice_lowers_negative_posting(scenario):
     assert np.all(run(unhappy)["critics_share"] >= base["critics_share"])
 
 
-# 7. always-on pressure and chat groups raise exhaustion; mute norms lower it; exhaustion -> negatives
+# 7. always-on pressure and chat groups raise exhaustion, mute norms lower it,
+# and exhaustion raises negative posting
 @SETTINGS
 @given(scenarios(mute_norms=False))
 def test_always_on(scenario):

@@ -13,7 +13,7 @@ from core.parameters import PARAMETER_DIR, load_parameters
 
 def test_every_parameter_carries_its_evidence(params):
     assert len(params) > 60
-    for p in params.values().keys():
+    for p in params:
         q = params[p]
         assert q.low <= q.value <= q.high, p
         assert q.unit and q.label["en"] and q.label["nl"], p
