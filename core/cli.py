@@ -2,6 +2,7 @@
 
     python -m core simulate FILE [--runs N] [--seed S] [--employees N] [--json]
     python -m core recommend FILE [--json] [--lang nl]
+    python -m core ingest FILE [--mapping FILE] [--group COLUMN] [--json]
     python -m core schema
 
 Bad input gives exit code 2 and one clear line on stderr, never a traceback.
@@ -13,6 +14,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from core.errors import SerreError
@@ -20,6 +22,7 @@ from core.i18n import LANGUAGES, translate
 from core.recommend import recommend
 from core.scenario import json_schema, load_scenario
 from core.simulate import DEFAULT_RUNS, MAX_RUNS, simulate
+from core.survey.privacy import DEFAULT_THRESHOLD
 
 EXIT_USAGE = 2
 MAX_EMPLOYEES = 100_000
@@ -53,8 +56,16 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--leak-cap", type=float, default=None, help="max yearly leak probability")
     rec.add_argument("--json", action="store_true", help="print JSON")
 
+    ing = sub.add_parser("ingest", help="read a survey export into climate scores")
+    ing.add_argument("file")
+    ing.add_argument("--mapping", default=None, help="a mapping JSON file to apply")
+    ing.add_argument("--group", default=None, help="column for a confidential breakdown")
+    ing.add_argument("--threshold", type=int, default=DEFAULT_THRESHOLD)
+    ing.add_argument("--save-mapping", default=None, help="write the mapping used to this file")
+    ing.add_argument("--json", action="store_true", help="print JSON")
+
     sub.add_parser("schema", help="print the scenario JSON Schema")
-    for p in (sim, rec):
+    for p in (sim, rec, ing):
         p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     return parser
 
@@ -108,6 +119,41 @@ def _recommend(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise SerreError("error.file_missing", path=path) from exc
+    except IsADirectoryError as exc:
+        raise SerreError("error.file_is_directory", path=path) from exc
+    except OSError as exc:
+        raise SerreError("error.file_unreadable", path=path, detail=exc.strerror) from exc
+
+
+def _ingest(args: argparse.Namespace) -> str:
+    from core.survey import ingest, parse_mapping
+
+    mapping = parse_mapping(_read_bytes(args.mapping)) if args.mapping else None
+    result = ingest(_read_bytes(args.file), Path(args.file).name, mapping, args.threshold)
+    data = result.to_dict(args.lang, group=args.group)
+    if args.save_mapping:
+        Path(args.save_mapping).write_text(result.mapping.to_json(), encoding="utf-8")
+    if args.json:
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    lines = [
+        f"{translate('cli.format', args.lang)}: {result.format_label}",
+        f"{translate('cli.respondents', args.lang)}: {result.respondents}",
+    ]
+    for name, c in data["constructs"].items():
+        if c["mean"] is not None:
+            alpha = "-" if c["alpha"] is None else f"{c['alpha']:.2f}"
+            lines.append(f"  {name:20} {c['mean']:.2f}  alpha {alpha}  items {c['n_items']}")
+    dropped = ", ".join(d["column"] for d in data["dropped_columns"]) or "-"
+    lines.append(f"{translate('cli.dropped', args.lang)}: {dropped}")
+    lines += [f"! {w}" for w in data["warnings"]]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     lang = "en"
@@ -118,6 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands: dict[str, Callable[[argparse.Namespace], str]] = {
             "simulate": _simulate,
             "recommend": _recommend,
+            "ingest": _ingest,
             "schema": lambda _: json.dumps(json_schema(), indent=2),
         }
         output: Any = commands[args.command](args)

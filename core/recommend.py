@@ -23,7 +23,10 @@ from core.parameters import ParameterSet, default_parameters
 from core.population import Population, synthetic_population
 from core.reasons import Reason, explain_lever
 from core.scenario import LEVER_VALUES, Policy, Scenario, with_policy
-from core.simulate import DEFAULT_SEED, SimulationResult, simulate
+from core.simulate import DEFAULT_SEED, SimulationResult, population_rng, simulate
+
+# Builds the population to simulate for a given size (e.g. from survey respondents).
+PopulationFactory = Callable[[int | None], Population]
 
 SEARCH_EMPLOYEES = 2000
 SEARCH_RUNS = 96
@@ -122,16 +125,22 @@ def constraints_for(scenario: Scenario, objective: Objective) -> list[Constraint
 class _Evaluator:
     """Simulates candidate mixes on one shared population and seed, with a cache."""
 
-    def __init__(self, scenario: Scenario, params: ParameterSet, seed: int, runs: int) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        params: ParameterSet,
+        seed: int,
+        runs: int,
+        population_for: PopulationFactory | None = None,
+    ) -> None:
         self.scenario, self.params, self.seed, self.runs = scenario, params, seed, runs
-        rng = np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
-        self.population: Population = synthetic_population(
-            scenario.organisation,
-            scenario.climate,
-            params,
-            rng,
-            min(SEARCH_EMPLOYEES, scenario.organisation.employees),
-        )
+        size = min(SEARCH_EMPLOYEES, scenario.organisation.employees)
+        if population_for is not None:
+            self.population: Population = population_for(size)
+        else:
+            self.population = synthetic_population(
+                scenario.organisation, scenario.climate, params, population_rng(seed), size
+            )
         self.cache: dict[tuple, dict[str, float]] = {}
 
     def means(self, policy: Policy) -> dict[str, float]:
@@ -256,13 +265,18 @@ def recommend(
     search_runs: int = SEARCH_RUNS,
     final_runs: int = FINAL_RUNS,
     employees: int | None = None,
+    population_for: PopulationFactory | None = None,
 ) -> Recommendation:
-    """The best admissible policy mix for this organisation and climate."""
+    """The best admissible policy mix for this organisation and climate.
+
+    ``population_for(size)`` supplies employees (e.g. survey respondents);
+    by default they are drawn from the scenario's climate.
+    """
     objective = objective or Objective()
     params = params or default_parameters()
     seed = scenario.seed if seed is None else seed
     seed = DEFAULT_SEED if seed is None else seed
-    evaluator = _Evaluator(scenario, params, seed, search_runs)
+    evaluator = _Evaluator(scenario, params, seed, search_runs, population_for)
     today = evaluator.means(scenario.policy)
     cap = objective.leak_cap if objective.leak_cap is not None else today["p_sensitive_leak_year"]
     constraints = constraints_for(scenario, objective)
@@ -288,9 +302,14 @@ def recommend(
     assert best is not None
     best = _simplest(best, fixed, value_of, best_value)
 
-    before = simulate(scenario, runs=final_runs, seed=seed, params=params, employees=employees)
+    full = population_for(employees) if population_for is not None else None
+    before = simulate(
+        scenario, runs=final_runs, seed=seed, params=params, employees=employees, population=full
+    )
     recommended = with_policy(scenario, best)
-    after = simulate(recommended, runs=final_runs, seed=seed, params=params, employees=employees)
+    after = simulate(
+        recommended, runs=final_runs, seed=seed, params=params, employees=employees, population=full
+    )
     reasons = [
         explain_lever(lever, best, scenario, evaluator.means, fixed, constraints, params)
         for lever in LEVER_VALUES

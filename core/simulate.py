@@ -237,6 +237,16 @@ def _prepare(scenario: Scenario, pop: Population, theta: dict, params: Parameter
     )
 
 
+def _streams(seed: int) -> list[np.random.SeedSequence]:
+    """Population, parameters, behaviour and counts: four independent streams."""
+    return np.random.SeedSequence(seed).spawn(4)
+
+
+def population_rng(seed: int) -> np.random.Generator:
+    """The generator ``simulate`` uses for the population of this seed."""
+    return np.random.default_rng(_streams(seed)[0])
+
+
 def _counts(rate: np.ndarray, uniforms: np.ndarray) -> np.ndarray:
     """Poisson counts by inverse CDF: a higher rate never gives fewer events."""
     u = np.clip(uniforms, 1e-12, 1 - 1e-12)
@@ -264,7 +274,7 @@ def simulate(
     params = params or default_parameters()
     seed = scenario.seed if seed is None else seed
     seed = DEFAULT_SEED if seed is None else seed
-    pop_seed, theta_seed, behaviour_seed, count_seed = np.random.SeedSequence(seed).spawn(4)
+    pop_seed, theta_seed, behaviour_seed, count_seed = _streams(seed)
     if population is None:
         population = synthetic_population(
             scenario.organisation,

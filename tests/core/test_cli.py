@@ -83,3 +83,47 @@ def test_bad_field_in_dutch(tmp_path):
     bad.write_text('{"organisation": {"employees": -3}}', encoding="utf-8")
     out = cli("--lang", "nl", "simulate", str(bad))
     assert out.returncode == 2 and "moet minstens 1 zijn" in out.stderr
+
+
+SURVEYS = ROOT / "sample_data" / "surveys"
+
+
+def test_ingest_json_contract(tmp_path):
+    saved = tmp_path / "mapping.json"
+    out = cli(
+        "ingest", str(SURVEYS / "serre_example_qualtrics_en.csv"), "--group", "Department",
+        "--save-mapping", str(saved), "--json",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["format"] == "qualtrics" and data["respondents"] == 180
+    voice = data["constructs"]["voice"]
+    assert 1 <= voice["mean"] <= 5 and voice["n_items"] == 4 and voice["alpha"] > 0.6
+    assert {"column": "RecipientEmail", "reason": "identifying"} in data["dropped_columns"]
+    assert all(r["hidden"] or r["n"] >= 5 for r in data["breakdown"]["rows"])
+    again = cli(
+        "ingest", str(SURVEYS / "serre_example_qualtrics_en.csv"), "--mapping", str(saved), "--json"
+    )
+    assert json.loads(again.stdout)["constructs"] == data["constructs"]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("ingest", "missing.csv"), "File not found"),
+        (("ingest", str(ROOT / "sample_data")), "is a folder"),
+        (("ingest", NEUTRAL, "--threshold", "1"), "at least 3"),
+        (
+            ("ingest", str(SURVEYS / "serre_example_qualtrics_en.csv"), "--group", "Shoe size"),
+            "no grouping column",
+        ),
+        (
+            ("ingest", str(SURVEYS / "serre_example_qualtrics_en.csv"), "--mapping", NEUTRAL),
+            "mapping file is not valid",
+        ),
+    ],
+)
+def test_ingest_bad_input(args, fragment):
+    out = cli(*args)
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1 and fragment in out.stderr, out.stderr

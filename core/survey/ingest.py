@@ -1,0 +1,343 @@
+"""The survey pipeline: read -> detect -> protect -> map -> score.
+
+``ingest(data, filename)`` takes the uploaded bytes (never a path: nothing
+is written to disk) and returns a :class:`SurveyResult` the simulation can
+use instead of the scenario's climate block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from core.i18n import translate
+from core.parameters import ParameterSet
+from core.population import Population, population_from_scores
+from core.scenario import CONSTRUCTS, Scenario
+from core.simulate import population_rng
+from core.survey import likert
+from core.survey.errors import SurveyError
+from core.survey.formats import FORMAT_LABELS, Table, table_from_grid, table_from_sav
+from core.survey.mapping import (
+    BEHAVIOURS,
+    Mapping,
+    MappingFile,
+    Suggestion,
+    apply_mapping_file,
+    suggest_mapping,
+)
+from core.survey.privacy import (
+    DEFAULT_THRESHOLD,
+    GroupRow,
+    breakdown,
+    check_threshold,
+    identifying_values,
+    is_identifying_name,
+    is_metadata_name,
+)
+from core.survey.reading import (
+    MAX_BYTES,
+    check_size,
+    read_csv_grid,
+    read_sav,
+    read_xlsx_grid,
+    sniff_kind,
+)
+from core.survey.scoring import (
+    LOW_ALPHA,
+    BehaviourSummary,
+    ConstructSummary,
+    behaviour_indicator,
+    scores_frame,
+    summarise_behaviour,
+    summarise_construct,
+)
+
+ITEM_KINDS = ("likert", "numeric_scale", "binary")
+
+
+@dataclass
+class SurveyResult:
+    """Everything Serre learned from one export, with identifying data removed."""
+
+    format: str
+    encoding: str | None
+    delimiter: str | None
+    respondents: int
+    dropped_columns: dict[str, str]  # column -> reason ("identifying" or "free_text")
+    metadata_columns: list[str]
+    mapping: Mapping
+    suggestions: list[Suggestion]
+    questions: dict[str, str]
+    kinds: dict[str, likert.ColumnKind]
+    unmapped: list[str]
+    group_candidates: list[str]
+    constructs: dict[str, ConstructSummary]
+    behaviours: dict[str, BehaviourSummary]
+    scores: pd.DataFrame  # respondents x (constructs + behaviours), no identifying data
+    groups: pd.DataFrame  # respondents x grouping columns (kept in memory only)
+    threshold: int
+    warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def format_label(self) -> str:
+        return FORMAT_LABELS.get(self.format, self.format)
+
+    def construct_matrix(self) -> np.ndarray:
+        """(respondents, 6) scores in CONSTRUCTS order, NaN where not measured."""
+        return self.scores[list(CONSTRUCTS)].to_numpy(dtype=float)
+
+    def heavy_users(self) -> np.ndarray | None:
+        """Per respondent: heavy social media user, when the survey asked."""
+        if "platform_use" not in self.scores or self.scores["platform_use"].isna().all():
+            return None
+        return self.scores["platform_use"].fillna(0).to_numpy() >= 1
+
+    def population(
+        self, scenario: Scenario, params: ParameterSet, seed: int, employees: int | None = None
+    ) -> Population:
+        """Respondents resampled to headcount, drawn from the seed's population stream.
+
+        Uses the same random stream as :func:`core.simulate.simulate`, so two
+        scenarios simulated on one survey share their employees.
+        """
+        return population_from_scores(
+            scenario.organisation,
+            scenario.climate,
+            self.construct_matrix(),
+            params,
+            population_rng(seed),
+            employees,
+            heavy=self.heavy_users(),
+        )
+
+    def group_column(self, name: str) -> str:
+        """A grouping column by its id or its question text (any case)."""
+        wanted = name.strip().lower()
+        for column in self.groups.columns:
+            if wanted in (column.lower(), self.questions.get(column, column).strip().lower()):
+                return column
+        labels = [self.questions.get(c, c) for c in self.groups.columns]
+        raise SurveyError("survey.unknown_group", column=name, allowed=", ".join(labels) or "-")
+
+    def breakdown(self, group: str, threshold: int | None = None) -> list[GroupRow]:
+        """Construct means per group; small and complementary groups hidden."""
+        column = self.group_column(group)
+        measured = [c for c in CONSTRUCTS if self.constructs[c].n_items > 0]
+        return breakdown(self.scores, self.groups[column], measured, threshold or self.threshold)
+
+    def warning_texts(self, lang: str = "en") -> list[str]:
+        return [translate(key, lang, **params) for key, params in self.warnings]
+
+    def to_dict(self, lang: str = "en", group: str | None = None) -> dict[str, Any]:
+        """The JSON contract of ``python -m core ingest --json``."""
+        out: dict[str, Any] = {
+            "format": self.format,
+            "format_label": self.format_label,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "respondents": self.respondents,
+            "constructs": {c: s.to_dict() for c, s in self.constructs.items()},
+            "behaviours": {b: s.to_dict() for b, s in self.behaviours.items()},
+            "mapping": {
+                c: {**m.model_dump(exclude_none=True), "confidence": self.mapping.confidence.get(c)}
+                for c, m in self.mapping.items.items()
+            },
+            "unmapped": self.unmapped,
+            "group_candidates": self.group_candidates,
+            "dropped_columns": [
+                {"column": c, "reason": r} for c, r in self.dropped_columns.items()
+            ],
+            "metadata_columns": self.metadata_columns,
+            "warnings": self.warning_texts(lang),
+        }
+        if group is not None:
+            out["breakdown"] = {
+                "group": group,
+                "threshold": self.threshold,
+                "rows": [r.__dict__ for r in self.breakdown(group)],
+            }
+        return out
+
+
+def read_table(data: bytes, filename: str, max_bytes: int = MAX_BYTES) -> Table:
+    """Bytes to a :class:`Table`, detecting the file kind and the survey tool."""
+    check_size(data, max_bytes)
+    kind = sniff_kind(data, filename)
+    if kind == "xlsx":
+        table = table_from_grid(read_xlsx_grid(data))
+    elif kind == "sav":
+        table = table_from_sav(read_sav(data))
+    else:
+        table = table_from_grid(read_csv_grid(data))
+    return table
+
+
+def _respondent_rows(table: Table, answer_columns: list[str]) -> pd.DataFrame:
+    frame = table.frame
+    if not answer_columns:
+        raise SurveyError("survey.no_questions")
+    answered = (frame[answer_columns].astype(str).map(str.strip) != "").any(axis=1)
+    return frame.loc[answered].reset_index(drop=True)
+
+
+def ingest(
+    data: bytes,
+    filename: str = "upload.csv",
+    mapping_file: MappingFile | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
+    max_bytes: int = MAX_BYTES,
+) -> SurveyResult:
+    """Read, protect, map and score one survey export held in memory."""
+    threshold = check_threshold(threshold)
+    table = read_table(data, filename, max_bytes)
+    warnings = list(table.warnings)
+    dropped: dict[str, str] = {}
+    metadata: list[str] = []
+    for col in table.columns:
+        question = table.questions.get(col, col)
+        if (
+            is_identifying_name(col)
+            or is_identifying_name(question)
+            or identifying_values(table.frame[col])
+        ):
+            dropped[col] = "identifying"
+        elif is_metadata_name(col) or is_metadata_name(question):
+            metadata.append(col)
+    remaining = [c for c in table.columns if c not in dropped and c not in metadata]
+    frame = _respondent_rows(table, remaining)
+    n = len(frame)
+    if n < threshold:
+        raise SurveyError("survey.too_few_respondents", n=n, threshold=threshold)
+
+    answers = {c: likert.distinct_answers(frame[c]) for c in remaining}
+    kinds = {
+        c: likert.classify(answers[c], n, [str(v) for v in frame[c].head(200)]) for c in remaining
+    }
+    if all(kinds[c].kind == "empty" for c in remaining):
+        raise SurveyError("survey.all_missing")
+    for col in remaining:
+        if kinds[col].kind == "free_text":
+            dropped[col] = "free_text"
+    candidates = [c for c in remaining if kinds[c].kind in (*ITEM_KINDS, "category")]
+    mapping, suggestions = suggest_mapping(table.questions, candidates)
+    if mapping_file is not None:
+        warnings += apply_mapping_file(mapping, mapping_file, table.columns)
+    for col, item in list(mapping.items.items()):
+        if col in dropped:
+            del mapping.items[col]  # identifying columns never enter the analysis
+        elif item.target not in ("group", "ignore") and kinds[col].kind not in ITEM_KINDS:
+            warnings.append(("survey.warn_not_a_scale", {"column": col}))
+            del mapping.items[col]
+        elif item.target in CONSTRUCTS and kinds[col].kind == "binary":
+            warnings.append(("survey.warn_not_a_scale", {"column": col}))
+            del mapping.items[col]  # yes/no answers are not a 1..5 scale
+
+    values, variants = _score_columns(frame, mapping, kinds, answers)
+    constructs, construct_values = {}, {}
+    for construct in CONSTRUCTS:
+        items = [c for c in mapping.columns_for(construct) if c in values]
+        reversed_items = {c for c in items if mapping.items[c].reverse}
+        summary, scores = summarise_construct(construct, values, items, reversed_items)
+        constructs[construct] = summary
+        construct_values[construct] = scores if items else np.full(n, np.nan)
+        warnings += _construct_warnings(summary, kinds, variants)
+    if all(s.n_items == 0 for s in constructs.values()):
+        warnings.append(("survey.warn_no_constructs", {}))
+    elif all(s.mean is None for s in constructs.values() if s.n_items):
+        raise SurveyError("survey.all_missing")
+
+    behaviours, behaviour_values = {}, {}
+    for behaviour in BEHAVIOURS:
+        indicators = {
+            c: behaviour_indicator(values[c], kinds[c].kind, kinds[c].family, behaviour)
+            for c in mapping.columns_for(behaviour)
+            if c in values
+        }
+        summary, indicator = summarise_behaviour(behaviour, indicators)
+        behaviours[behaviour] = summary
+        behaviour_values[behaviour] = indicator if indicators else np.full(n, np.nan)
+
+    scores = scores_frame(construct_values)
+    for behaviour, indicator in behaviour_values.items():
+        scores[behaviour] = indicator
+    group_columns = [c for c in mapping.columns_for("group") if c not in dropped]
+    categories = [c for c in remaining if kinds[c].kind == "category" and c not in dropped]
+    group_candidates = list(dict.fromkeys(group_columns + categories))
+    mapped = set(mapping.items)
+    unmapped = [c for c in candidates if c not in mapped and kinds[c].kind in ITEM_KINDS]
+    return SurveyResult(
+        format=table.format,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        respondents=n,
+        dropped_columns=dropped,
+        metadata_columns=metadata,
+        mapping=mapping,
+        suggestions=suggestions,
+        questions={c: table.questions[c] for c in candidates},
+        kinds=kinds,
+        unmapped=unmapped,
+        group_candidates=group_candidates,
+        constructs=constructs,
+        behaviours=behaviours,
+        scores=scores,
+        groups=frame[group_candidates].astype(str).reset_index(drop=True),
+        threshold=threshold,
+        warnings=warnings,
+    )
+
+
+def _score_columns(
+    frame: pd.DataFrame,
+    mapping: Mapping,
+    kinds: dict[str, likert.ColumnKind],
+    answers: dict[str, set[str]],
+) -> tuple[dict[str, np.ndarray], dict[str, likert.ScaleVariant]]:
+    """Every mapped item on 1..5; label scales chosen per family across the file."""
+    items = [c for c, m in mapping.items.items() if m.target not in ("group", "ignore")]
+    by_family: dict[str, set[str]] = {}
+    for col in items:
+        if kinds[col].kind == "likert" and kinds[col].family:
+            by_family.setdefault(kinds[col].family, set()).update(answers[col])
+    variants = {f: likert.choose_variant(f, a) for f, a in by_family.items()}
+    values, used = {}, {}
+    for col in items:
+        kind = kinds[col]
+        points = mapping.items[col].points
+        if points and kind.kind == "numeric_scale":
+            kind = likert.ColumnKind("numeric_scale", points=points, minimum=kind.minimum)
+        variant = variants.get(kind.family) if kind.family else None
+        values[col] = likert.score_column(frame[col], kind, variant)
+        if variant:
+            used[col] = variant
+    return values, used
+
+
+def _construct_warnings(
+    summary: ConstructSummary,
+    kinds: dict[str, likert.ColumnKind],
+    variants: dict[str, likert.ScaleVariant],
+) -> list[tuple[str, dict[str, Any]]]:
+    c = summary.construct
+    if summary.n_items == 0:
+        return [("survey.warn_construct_missing", {"construct": c})]
+    out = []
+    scales = {
+        (variants[i].family, variants[i].points)
+        if i in variants
+        else (kinds[i].kind, kinds[i].points)
+        for i in summary.items
+    }
+    if len(scales) > 1:
+        out.append(
+            ("survey.warn_mixed_scales", {"construct": c, "items": ", ".join(summary.items)})
+        )
+    if summary.alpha is not None and summary.alpha < LOW_ALPHA:
+        out.append(("survey.warn_low_alpha", {"construct": c, "alpha": f"{summary.alpha:.2f}"}))
+    if summary.n_items == 1:
+        out.append(("survey.warn_single_item", {"construct": c}))
+    return out

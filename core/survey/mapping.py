@@ -1,0 +1,258 @@
+"""Which construct or behaviour each question measures, from its text (NL/EN).
+
+A transparent lexicon suggests a target with a confidence and detects
+reverse-keyed wording; users review it and may save it as a plain JSON
+mapping file and pass it back (``--mapping FILE``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from core.scenario import CONSTRUCTS
+from core.survey.errors import SurveyError
+from core.survey.likert import normalise
+
+BEHAVIOURS: tuple[str, ...] = (
+    "follows",
+    "likes_shares",
+    "posts_work",
+    "posted_criticism",
+    "platform_use",
+    "chat_groups",
+)
+TARGETS: tuple[str, ...] = (*CONSTRUCTS, *BEHAVIOURS, "group", "ignore")
+MAPPING_SCHEMA = "serre-mapping/1"
+AUTO_CONFIDENCE = 0.5
+
+# (target, pattern, weight, polarity): polarity -1 means the wording points the other way.
+LEXICON: list[tuple[str, str, float, int]] = [
+    (
+        "satisfaction",
+        r"satisf|tevreden|werkplezier|plezier in (mijn|het) werk|enjoy (my|working)|happy (with|in) my (job|work)|graag .*werk|job satisfaction|well-?being|welzijn|morale|voel me goed|feel good at work",
+        0.9,
+        1,
+    ),
+    ("satisfaction", r"ontevreden|dissatisf|unhappy", 0.9, -1),
+    (
+        "identification",
+        r"\bproud\b|\btrots|identif|wij-gevoel|we-feeling|\bbelong|hoor bij|deel van (deze|onze|de|mijn) organisatie|bij (deze|onze|de|mijn) organisatie hoor|part of (this|the|my|our) (organi[sz]ation|company)|loyal|loyaal|success(es)? of (this|my|our|the) (organi[sz]ation|company)|succes(sen)? van (deze|mijn|onze|de) organisatie|my own success",
+        0.9,
+        1,
+    ),
+    (
+        "voice",
+        r"speak up|raise (a )?concerns?|aankaarten|aan te kaarten|bespreekbaar|inspraak|voice (my|concerns|opinions?)|my (opinion|ideas?|mening) (count|matter|telt)|mijn mening|(wordt|worden) .*geluisterd|listens? to|\bcomplaints?\b|bring up (problems|issues)|klachten|kan .*(melden|kwijt)|can .*(report|raise)|concerns",
+        0.9,
+        1,
+    ),
+    ("trust", r"\btrust|vertrouw", 0.9, 1),
+    ("trust", r"distrust|wantrouw", 0.9, -1),
+    ("trust", r"(keeps?|houdt) .*(promises|beloftes|woord)|honest|eerlijk|betrouwba", 0.6, 1),
+    (
+        "always_on",
+        r"reachable|bereikbaar|after (work|working) hours|outside (of )?(work|working) hours|buiten (de )?werkuren|na (de )?werkuren|na werktijd|always on|altijd aan|in the evening|'s avonds|weekends?|holidays?|vakantie|expected to (answer|respond|reply)|verwacht .*(antwoord|reageer|reageren)",
+        0.9,
+        1,
+    ),
+    (
+        "always_on",
+        r"disconnect|afschakelen|loskomen|los te komen|switch off|\bmute\b|dempen|uitzetten",
+        0.9,
+        -1,
+    ),
+    (
+        "social_media_skill",
+        r"(confident|comfortable|skilled|handy|handig|vaardig|weet .*hoe|know how|zeker|goed in).*(social media|sociale media|linkedin|posten|posting)|social media skills|socialemediavaardig",
+        0.9,
+        1,
+    ),
+    (
+        "follows",
+        r"\b(follow|volg)(s|t|en|ing|de|ed)?\b.*(organi[sz]ation|employer|werkgever|company|bedrijf|organisatie|account|pagina|page)",
+        0.9,
+        1,
+    ),
+    (
+        "likes_shares",
+        r"\b(like|liked|liken|share|shared|delen|gedeeld|geliket|deelde)\b.*(post|bericht|content)|(post|bericht).*\b(geliket|gedeeld|liked|shared)\b",
+        0.85,
+        1,
+    ),
+    (
+        "posts_work",
+        r"(post|posted|gepost|geplaatst|plaats).*(about|over) (my|mijn|your|je|jouw) (work|werk|job|organi|employer|werkgever|team)|own (content|posts?) about|eigen (berichten|inhoud|foto)",
+        0.9,
+        1,
+    ),
+    (
+        "posted_criticism",
+        r"(critic|kritiek|kritisch|negatie|negative|klaag|complain).*(online|social media|sociale media|posted|gepost)|(posted|gepost|geplaatst).*(critic|kritiek|kritisch|negati)",
+        0.95,
+        1,
+    ),
+    (
+        "platform_use",
+        r"how (often|much|many hours).*(use|on).*(social media|sociale media)|hoe (vaak|veel).*(sociale media|social media)|(social media|sociale media) ?(use|gebruik)|gebruik .*sociale media",
+        0.9,
+        1,
+    ),
+    (
+        "chat_groups",
+        r"(member|lid|deel uit).*(chat|whatsapp|telegram|groep|group)|work chat group|werkchatgroep|whatsapp-?groep",
+        0.9,
+        1,
+    ),
+    (
+        "group",
+        r"^(department|afdeling|dienst|team|site|locatie|vestiging|campus|age( group| band)?|leeftijd( ?(groep|categorie))?|leeftijdsgroep|leeftijdscategorie|gender|geslacht|tenure|anci[eë]nniteit|years of service|function|functie|job ?role|role|rol|region|regio|business unit|workarea|work area|institute|division|divisie|department name)$",
+        0.9,
+        1,
+    ),
+]
+# Short item codes like SAT1, voice_2, AON3.
+CODE_PREFIX = {
+    "sat": "satisfaction",
+    "iden": "identification",
+    "ident": "identification",
+    "voi": "voice",
+    "voice": "voice",
+    "tru": "trust",
+    "trust": "trust",
+    "aon": "always_on",
+    "always": "always_on",
+    "sms": "social_media_skill",
+    "skill": "social_media_skill",
+}
+_CODE = re.compile(r"^([a-z]+)[ _\-.]?(\d{1,2})(r|_r)?$")
+_NEGATION = re.compile(
+    r"\b(durf niet|not|never|no one|nobody|niet|nooit|geen|niemand|hardly|nauwelijks|rarely|zelden|weinig|don't|do not|can't|cannot|afraid|bang)\b"
+)
+_COMPILED = [(t, re.compile(p), w, pol) for t, p, w, pol in LEXICON]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested target for one column, how sure, and whether it is reverse-keyed."""
+
+    column: str
+    target: str | None
+    confidence: float
+    reverse: bool
+    alternatives: tuple[str, ...] = ()
+
+
+def suggest(column: str, question: str) -> Suggestion:
+    """The best target for a question from its text (and its code, if any)."""
+    text = normalise(question)
+    code = _CODE.match(normalise(column).replace(" ", ""))
+    if code and code.group(1) in CODE_PREFIX:
+        target = CODE_PREFIX[code.group(1)]
+        from_text = _from_text(column, text)
+        reverse = from_text.reverse if from_text.target == target else bool(code.group(3))
+        return Suggestion(column, target, 0.95, reverse)
+    return _from_text(column, text)
+
+
+def _from_text(column: str, text: str) -> Suggestion:
+    scores: dict[str, tuple[float, int]] = {}
+    for target, pattern, weight, polarity in _COMPILED:
+        hit = pattern.search(text) or (target == "group" and pattern.search(normalise(column)))
+        best = scores.get(target, (0.0, 0))[0]
+        # the negative wording of a target is more specific ("dissatisfied" over "satisf")
+        if hit and (weight > best or (weight == best and polarity < 0)):
+            scores[target] = (weight, polarity)
+    if not scores:
+        return Suggestion(column, None, 0.0, False)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
+    target, (weight, polarity) = ranked[0]
+    confidence = weight if len(ranked) == 1 else weight - 0.5 * ranked[1][1][0]
+    negations = len(_NEGATION.findall(text)) if target in CONSTRUCTS else 0
+    reverse = polarity * (-1) ** negations < 0
+    return Suggestion(
+        column, target, round(max(confidence, 0.05), 2), reverse, tuple(t for t, _ in ranked[1:])
+    )
+
+
+class ItemMapping(BaseModel):
+    """One column's role in the analysis."""
+
+    model_config = ConfigDict(extra="forbid")
+    target: Literal[TARGETS]  # type: ignore[valid-type]
+    reverse: bool = False
+    points: int | None = Field(default=None, ge=2, le=11)
+
+
+class MappingFile(BaseModel):
+    """The plain JSON mapping users save and pass back."""
+
+    model_config = ConfigDict(extra="forbid")
+    schema_: str = Field(default=MAPPING_SCHEMA, alias="schema")
+    items: dict[str, ItemMapping] = Field(default_factory=dict)
+
+
+@dataclass
+class Mapping:
+    """The mapping in use: per column a target (or none), reverse flag, scale points."""
+
+    items: dict[str, ItemMapping] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+
+    def columns_for(self, target: str) -> list[str]:
+        return [c for c, m in self.items.items() if m.target == target]
+
+    def to_json(self) -> str:
+        body = MappingFile(items=self.items)
+        return json.dumps(
+            body.model_dump(by_alias=True, exclude_none=True), indent=2, ensure_ascii=False
+        )
+
+
+def suggest_mapping(
+    questions: dict[str, str], candidates: list[str]
+) -> tuple[Mapping, list[Suggestion]]:
+    """Suggestions for every candidate column; confident ones become the mapping."""
+    mapping = Mapping()
+    suggestions = []
+    for column in candidates:
+        s = suggest(column, questions.get(column, column))
+        suggestions.append(s)
+        if s.target is not None and s.confidence >= AUTO_CONFIDENCE:
+            mapping.items[column] = ItemMapping(target=s.target, reverse=s.reverse)
+            mapping.confidence[column] = s.confidence
+    return mapping, suggestions
+
+
+def parse_mapping(text: str | bytes) -> MappingFile:
+    """Read a user's mapping file; problems name the item and the allowed values."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SurveyError("survey.mapping_json", detail=str(exc)[:120]) from exc
+    try:
+        return MappingFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise SurveyError(
+            "survey.mapping_invalid", field=where, allowed=", ".join(TARGETS), detail=err["msg"]
+        ) from exc
+
+
+def apply_mapping_file(
+    mapping: Mapping, user: MappingFile, columns: list[str]
+) -> list[tuple[str, dict]]:
+    """Overlay the user's choices on the suggestions; report unknown columns."""
+    warnings = []
+    for column, item in user.items.items():
+        if column not in columns:
+            warnings.append(("survey.warn_mapping_unknown_column", {"column": column}))
+            continue
+        mapping.items[column] = item
+        mapping.confidence[column] = 1.0
+    return warnings
