@@ -1,6 +1,6 @@
 """Dutch and English catalogues shared by the core and the dashboard.
 
-Catalogues are flat YAML files in ``core/locales``; a key missing in one
+Catalogues are flat YAML files in ``core/locales`` (engine and dashboard); a key missing in one
 language is a bug (a test checks both have every key). Lookups fall back to
 English, then to the key itself, so a missing string never crashes a page.
 """
@@ -19,11 +19,13 @@ _LOCALE_DIR = Path(__file__).parent / "locales"
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    """The flat key -> text mapping of one language."""
-    path = _LOCALE_DIR / f"{lang}.yaml"
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
-    return {str(k): str(v) for k, v in data.items()}
+    """The flat key -> text mapping of one language (``{lang}.yaml`` + ``ui.{lang}.yaml``)."""
+    merged: dict[str, str] = {}
+    for path in sorted(_LOCALE_DIR.glob(f"*{lang}.yaml")):
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+        merged |= {str(k): str(v) for k, v in data.items()}
+    return merged
 
 
 def normalise_language(lang: str | None) -> str:

@@ -1,0 +1,24 @@
+"""Safe tabular exports: cells a spreadsheet would run as formulas are neutralised."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Text starting like a formula gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_csv(frame: pd.DataFrame) -> bytes:
+    """CSV (UTF-8 with BOM, for Excel) with formula-like text neutralised."""
+    clean = frame.copy()
+    for column in clean.columns:
+        if clean[column].dtype == object or str(clean[column].dtype).startswith("str"):
+            clean[column] = clean[column].map(neutralise)
+    clean.columns = [neutralise(str(c)) for c in clean.columns]
+    return clean.to_csv(index=False).encode("utf-8-sig")

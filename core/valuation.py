@@ -1,0 +1,85 @@
+"""Earned media value and expected incident cost in EUR, per simulated run.
+
+There is no standard formula for earned media value, so the method is a
+choice the user sees next to the number: CPM (impressions / 1000 x CPM per
+platform), CPC (clicks x cost per click) or hybrid (CPM for reach, CPC for
+recruitment clicks). All unit costs are the user's; defaults are
+assumptions, not evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.parameters import default_parameters
+from core.scenario import PLATFORMS
+from core.simulate import SimulationResult, summarise
+
+MONTHS = 12
+Euro = float
+
+
+class Platforms(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    linkedin: Euro = Field(default=25.0, ge=0, le=1000)
+    facebook: Euro = Field(default=7.0, ge=0, le=1000)
+    instagram: Euro = Field(default=7.0, ge=0, le=1000)
+    tiktok: Euro = Field(default=5.0, ge=0, le=1000)
+    x: Euro = Field(default=4.0, ge=0, le=1000)
+
+
+class Valuation(BaseModel):
+    """Unit costs in EUR and the earned media method, all user-set."""
+
+    model_config = ConfigDict(extra="forbid")
+    method: Literal["cpm", "cpc", "hybrid"] = "cpm"
+    cpm: Platforms = Field(default_factory=Platforms)
+    cpc: Euro = Field(default=1.5, ge=0, le=1000)
+    company_click_rate: float = Field(default=0.005, ge=0, le=1)
+    cost_negative_post: Euro = Field(default=150.0, ge=0, le=1_000_000)
+    cost_sensitive_leak: Euro = Field(default=40_000.0, ge=0, le=100_000_000)
+    cost_chat_incident: Euro = Field(default=25_000.0, ge=0, le=100_000_000)
+
+
+def yearly_clicks(result: SimulationResult, valuation: Valuation) -> np.ndarray:
+    """Clicks on employee shares: company click rate x the employee advantage (2x)."""
+    advantage = default_parameters()["employee_click_multiplier"].value
+    impressions = result.metrics["monthly_impressions"] * MONTHS
+    return impressions * valuation.company_click_rate * advantage
+
+
+def earned_media_value(result: SimulationResult, valuation: Valuation) -> np.ndarray:
+    """Yearly earned media value per run, by the chosen method."""
+    cpm = np.array([getattr(valuation.cpm, p) for p in PLATFORMS])
+    by_cpm = (result.platform_impressions * MONTHS / 1000.0 * cpm).sum(axis=1)
+    by_cpc = yearly_clicks(result, valuation) * valuation.cpc
+    if valuation.method == "cpm":
+        return by_cpm
+    if valuation.method == "cpc":
+        return by_cpc
+    recruitment = result.metrics["monthly_recruitment_clicks_index"] * MONTHS
+    return by_cpm + recruitment * valuation.company_click_rate * valuation.cpc
+
+
+def incident_cost(result: SimulationResult, valuation: Valuation) -> np.ndarray:
+    """Expected yearly cost of negative posts, leaks and public chat incidents per run."""
+    m = result.metrics
+    return (
+        m["negative_posts_per_year"] * valuation.cost_negative_post
+        + m["sensitive_leaks_per_year"] * valuation.cost_sensitive_leak
+        + m["chat_incidents_per_year"] * valuation.cost_chat_incident
+    )
+
+
+def value_summary(result: SimulationResult, valuation: Valuation) -> dict[str, dict[str, float]]:
+    """Earned media value, incident cost and net value (EUR a year), with percentiles."""
+    value = earned_media_value(result, valuation)
+    cost = incident_cost(result, valuation)
+    return {
+        "earned_media_value": summarise(value),
+        "incident_cost": summarise(cost),
+        "net_value": summarise(value - cost),
+    }

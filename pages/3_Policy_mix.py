@@ -1,0 +1,139 @@
+"""Policy mix: today's policy against the recommended mix, lever by lever, with reasons."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import streamlit as st
+
+from core.conflicts import find_conflicts
+from core.recommend import Objective
+from core.scenario import LEVER_VALUES
+from ui import compute, state
+from ui.bootstrap import bootstrap
+from ui.i18n import fmt_share, lang, t
+from ui.widgets import big_numbers, lever_input
+
+bootstrap("nav.policy")
+st.title(t("nav.policy"))
+st.markdown(t("policy.intro"))
+ss = st.session_state
+
+with st.expander(t("policy.objective"), icon=":material/balance:"):
+    st.caption(t("policy.objective_help"))
+    obj: Objective = ss.objective
+    cols = st.columns(4)
+    weights = {}
+    for i, name in enumerate(
+        (
+            "reach",
+            "recruitment",
+            "negative_posts",
+            "leaks",
+            "chat_incidents",
+            "always_on",
+            "reactance",
+        )
+    ):
+        with cols[i % 4]:
+            weights[name] = st.slider(
+                t(f"objective.{name}"),
+                0.0,
+                5.0,
+                float(getattr(obj, name)),
+                0.25,
+                key=f"objective.{name}",
+            )
+    cap_today = st.checkbox(
+        t("policy.cap_today"), value=obj.leak_cap is None, key="objective.cap_today"
+    )
+    cap = None
+    if not cap_today:
+        cap = st.slider(
+            t("policy.cap"),
+            0.01,
+            1.0,
+            float(obj.leak_cap or 0.2),
+            0.01,
+            key="objective.cap",
+            help=t("policy.cap_help"),
+        )
+    new_objective = dataclasses.replace(obj, **weights, leak_cap=cap)
+    if new_objective != obj:
+        ss.objective = new_objective
+
+scenario = state.base()
+with st.spinner(t("policy.searching")):
+    rec = compute.recommendation(scenario, ss.objective)
+ss.recommendation = rec
+
+mix = ss.mix
+conflicts = find_conflicts(mix, scenario.organisation, scenario.climate, ss.objective.thresholds)
+left, mid, right = st.columns([2, 2, 3])
+with left:
+    if st.button(
+        t("policy.apply"),
+        type="primary",
+        icon=":material/auto_awesome:",
+        disabled=mix == rec.policy,
+    ):
+        state.set_mix(rec.policy)
+        st.rerun()
+with mid:
+    if st.button(t("policy.reset"), icon=":material/undo:", disabled=mix == ss.today):
+        state.set_mix(ss.today)
+        st.rerun()
+with right:
+    if not rec.cap_met:
+        st.warning(
+            t("policy.cap_not_met", cap=fmt_share(rec.leak_cap, 1)), icon=":material/warning:"
+        )
+
+if conflicts:
+    for c in conflicts:
+        box = {"conflict": st.error, "warning": st.warning, "info": st.info}[c.severity]
+        box(c.message(lang()), icon=":material/report:")
+else:
+    st.success(t("policy.no_conflicts"), icon=":material/check_circle:")
+
+st.subheader(t("policy.effect"))
+big_numbers(compute.run(state.current()), compute.run(state.today()))
+st.caption(t("policy.effect_note"))
+
+st.subheader(t("policy.levers"))
+head = st.columns([3, 2, 2, 3])
+for column, key in zip(
+    head,
+    ("policy.col.lever", "policy.col.today", "policy.col.recommended", "policy.col.mix"),
+    strict=True,
+):
+    column.markdown(f"**{t(key)}**")
+reasons = {r.lever: r for r in rec.reasons}
+
+
+def _value(lever: str, value) -> str:
+    return t(f"value.{lever}.{str(value).lower()}")
+
+
+for lever, values in LEVER_VALUES.items():
+    with st.container(border=True):
+        c1, c2, c3, c4 = st.columns([3, 2, 2, 3])
+        c1.markdown(f"**{t(f'lever.{lever}')}**")
+        c1.caption(t(f"lever.{lever}.help"))
+        c2.write(_value(lever, getattr(ss.today, lever)))
+        recommended = getattr(rec.policy, lever)
+        c3.write(
+            ("✅ " if recommended == getattr(mix, lever) else "➜ ") + _value(lever, recommended)
+        )
+        key = f"mix.{lever}"
+        ss[key] = getattr(mix, lever)
+        with c4:
+            label = _value(lever, True) if values == (False, True) else ""
+            lever_input(lever, values, key, label=label)
+        reason = reasons[lever]
+        with st.expander(t("policy.why")):
+            st.markdown(reason.text(lang()))
+            for source in reason.sources:
+                link = f" [{t('policy.link')}]({source['link']})" if source.get("link") else ""
+                cite = f"{source['authors']} ({source['year']}). *{source['title']}*."
+                st.caption(f"{cite} {t('policy.grade')} {source['grade']}.{link}")

@@ -1,0 +1,199 @@
+"""Simulation: funnel, reach and risk bands, platforms, sensitivity and value in EUR."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.parameters import default_parameters
+from core.scenario import PLATFORMS
+from core.valuation import Valuation, value_summary
+from ui import charts, compute, state
+from ui.bootstrap import bootstrap
+from ui.i18n import fmt_eur, lang, t
+from ui.widgets import big_numbers, chart
+
+bootstrap("nav.simulation")
+st.title(t("nav.simulation"))
+ss = st.session_state
+
+scenario = state.current()
+top_left, top_right = st.columns([3, 1])
+with top_left:
+    st.markdown(t("sim.intro", name=scenario.name))
+with top_right:
+    ss["runs_choice"] = ss.runs
+
+    def _runs() -> None:
+        ss.runs = ss["runs_choice"]
+
+    st.selectbox(
+        t("sim.runs"),
+        [200, 500, 1000, 2000],
+        key="runs_choice",
+        on_change=_runs,
+        help=t("sim.runs_help"),
+    )
+
+large = scenario.organisation.employees > compute.INTERACTIVE_EMPLOYEES
+if large:
+    st.caption(t("sim.sampled", n=f"{compute.INTERACTIVE_EMPLOYEES:,}"))
+with st.spinner(t("sim.running")):
+    result = compute.run(scenario)
+summary = result.summary()
+big_numbers(result, compute.run(state.today()) if ss.mix != ss.today else None)
+
+labels = {m: t(f"metric.{m}") for m in summary}
+left, right = st.columns(2)
+with left:
+    level_labels = {k: t(f"level.{k}") for k in ("passive", "engaged", "creator")}
+    fig, data = charts.funnel(result.level_summary(), level_labels, t("sim.funnel"))
+    chart(fig, data, "funnel")
+with right:
+    fig, data = charts.bands(
+        summary,
+        ["monthly_impressions", "monthly_unique_reach", "monthly_recruitment_reach"],
+        labels,
+        t("sim.reach"),
+    )
+    chart(fig, data, "reach")
+
+left, right = st.columns(2)
+with left:
+    fig, data = charts.bands(
+        summary,
+        ["negative_posts_per_year", "sensitive_leaks_per_year", "chat_incidents_per_year"],
+        labels,
+        t("sim.risk_counts"),
+    )
+    chart(fig, data, "risk_counts")
+with right:
+    fig, data = charts.bands(
+        summary,
+        ["critics_share", "reactance_share", "always_on_share", "p_sensitive_leak_year"],
+        labels,
+        t("sim.risk_shares"),
+        scale=100,
+        percent=True,
+    )
+    chart(fig, data, "risk_shares")
+
+fig, data = charts.platforms(
+    result.platform_summary(), {p: t(f"platform.{p}") for p in PLATFORMS}, t("sim.platforms")
+)
+chart(fig, data, "platforms")
+
+st.subheader(t("sim.sensitivity"))
+st.caption(t("sim.sensitivity_help"))
+metric_options = [
+    "monthly_unique_reach",
+    "negative_posts_per_year",
+    "p_sensitive_leak_year",
+    "always_on_share",
+]
+metric = st.selectbox(
+    t("sim.sensitivity_metric"), metric_options, format_func=lambda m: t(f"metric.{m}")
+)
+if compute.has_sensitivity(scenario, metric) or st.button(
+    t("sim.sensitivity_run"), icon=":material/tornado:"
+):
+    bar = st.progress(0.0, text=t("sim.sensitivity_progress"))
+    bars = compute.sensitivity(
+        scenario,
+        metric,
+        lambda share: bar.progress(min(1.0, share), text=t("sim.sensitivity_progress")),
+    )
+    bar.empty()
+    if bars:
+        rows = []
+        for b in bars:
+            name = (
+                t(f"lever.{b.name}")
+                if b.kind == "lever"
+                else default_parameters()[b.name].label[lang()]
+            )
+            if b.kind == "lever":
+                low_label, high_label = (
+                    t(f"value.{b.name}.{b.low_label.lower()}"),
+                    t(f"value.{b.name}.{b.high_label.lower()}"),
+                )
+            else:
+                low_label, high_label = b.low_label, b.high_label
+            rows.append(
+                {
+                    "factor": name,
+                    "kind": t(f"sim.kind.{b.kind}"),
+                    "low": b.low,
+                    "high": b.high,
+                    "low_label": low_label,
+                    "high_label": high_label,
+                }
+            )
+        scale = 100 if metric.endswith("_share") or metric.startswith("p_") else 1
+        for row in rows:
+            row["low"] *= scale
+            row["high"] *= scale
+        frame = pd.DataFrame(rows)
+        frame.attrs |= {"low_name": t("sim.setting_a"), "high_name": t("sim.setting_b")}
+        fig, data = charts.tornado(
+            frame.to_dict("records"),
+            bars[0].base * scale,
+            t("sim.tornado", metric=t(f"metric.{metric}")),
+            t(f"unit.{metric}"),
+        )
+        chart(fig, data, "tornado")
+
+st.subheader(t("sim.value"))
+valuation: Valuation = ss.valuation
+with st.expander(t("sim.value_settings"), icon=":material/euro:"):
+    method = st.radio(
+        t("sim.method"),
+        ["cpm", "cpc", "hybrid"],
+        index=["cpm", "cpc", "hybrid"].index(valuation.method),
+        format_func=lambda m: t(f"sim.method.{m}"),
+        horizontal=True,
+    )
+    cols = st.columns(len(PLATFORMS))
+    cpm = {}
+    for column, platform in zip(cols, PLATFORMS, strict=True):
+        cpm[platform] = column.number_input(
+            t("sim.cpm", platform=t(f"platform.{platform}")),
+            0.0,
+            1000.0,
+            float(getattr(valuation.cpm, platform)),
+            0.5,
+        )
+    c1, c2, c3, c4, c5 = st.columns(5)
+    cpc = c1.number_input(t("sim.cpc"), 0.0, 1000.0, valuation.cpc, 0.1)
+    ctr = c2.number_input(t("sim.ctr"), 0.0, 100.0, valuation.company_click_rate * 100, 0.1) / 100
+    neg = c3.number_input(
+        t("sim.cost_negative"), 0.0, 1_000_000.0, valuation.cost_negative_post, 50.0
+    )
+    leak = c4.number_input(
+        t("sim.cost_leak"), 0.0, 100_000_000.0, valuation.cost_sensitive_leak, 1000.0
+    )
+    chat_cost = c5.number_input(
+        t("sim.cost_chat"), 0.0, 100_000_000.0, valuation.cost_chat_incident, 1000.0
+    )
+    updated = Valuation(
+        method=method,
+        cpm=cpm,
+        cpc=cpc,
+        company_click_rate=ctr,
+        cost_negative_post=neg,
+        cost_sensitive_leak=leak,
+        cost_chat_incident=chat_cost,
+    )
+    if updated != valuation:
+        ss.valuation = valuation = updated
+values = value_summary(result, valuation)
+for column, name in zip(
+    st.columns(3), ("earned_media_value", "incident_cost", "net_value"), strict=True
+):
+    s = values[name]
+    column.metric(t(f"sim.{name}"), fmt_eur(s["mean"]), border=True)
+    column.caption(t("ui.range", low=fmt_eur(s["p10"]), high=fmt_eur(s["p90"])))
+st.info(
+    t(f"sim.method_note.{valuation.method}", ctr=f"{valuation.company_click_rate:.1%}"),
+    icon=":material/calculate:",
+)

@@ -1,0 +1,142 @@
+"""Scenarios: keep named scenarios, compare 2 to 4 with deltas, save, load and share."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.errors import ScenarioError
+from core.scenario import dump_scenario, parse_scenario, with_overrides
+from core.share import pack
+from core.simulate import difference
+from ui import charts, compute, state
+from ui.bootstrap import SHARE_PARAM, bootstrap
+from ui.i18n import lang, t
+from ui.widgets import chart, fmt_value
+
+bootstrap("nav.scenarios")
+st.title(t("nav.scenarios"))
+st.markdown(t("scen.intro"))
+ss = st.session_state
+CURRENT, TODAY = "__current__", "__today__"
+COMPARED = (
+    "ambassadors_creators",
+    "monthly_unique_reach",
+    "monthly_recruitment_reach",
+    "negative_posts_per_year",
+    "p_sensitive_leak_year",
+    "chat_incidents_per_year",
+    "reactance_share",
+    "always_on_share",
+)
+RISKS = (
+    "p_sensitive_leak_year",
+    "negative_posts_per_year",
+    "chat_incidents_per_year",
+    "always_on_share",
+)
+
+
+def _label(key: str) -> str:
+    return {CURRENT: t("scen.current"), TODAY: t("scen.today")}.get(key, key)
+
+
+def _scenario(key: str):
+    if key == CURRENT:
+        return state.current()
+    if key == TODAY:
+        return state.today()
+    return ss.saved[key]
+
+
+left, right = st.columns(2)
+with left, st.container(border=True):
+    st.markdown(f"**{t('scen.save')}**")
+    name = st.text_input(t("scen.name"), value=state.current().name, max_chars=120, key="save_name")
+    if st.button(t("scen.save_button"), icon=":material/bookmark_add:"):
+        try:
+            ss.saved[name] = with_overrides(state.current(), {"name": name, "seed": state.seed()})
+            st.toast(t("scen.saved", name=name))
+        except ScenarioError as exc:
+            st.error(exc.message(lang()))
+    st.download_button(
+        t("scen.download"),
+        dump_scenario(with_overrides(state.current(), {"seed": state.seed()})),
+        file_name="serre_scenario.json",
+        mime="application/json",
+        icon=":material/download:",
+    )
+with right, st.container(border=True):
+    st.markdown(f"**{t('scen.load')}**")
+    upload = st.file_uploader(t("scen.load_file"), type=["json"], key="scenario_upload")
+    if upload is not None and ss.get("scenario_file_id") != upload.file_id:
+        ss.scenario_file_id = upload.file_id
+        try:
+            loaded = parse_scenario(upload.getvalue())
+        except ScenarioError as exc:
+            st.error(exc.message(lang()), icon=":material/error:")
+        else:
+            state.set_scenario(loaded, source="file")
+            ss.saved[loaded.name] = loaded
+            st.success(t("scen.loaded", name=loaded.name))
+
+with st.container(border=True):
+    st.markdown(f"**{t('scen.share')}**")
+    token = pack(with_overrides(state.current(), {"seed": state.seed()}))
+    base_url = (st.context.url or "").split("?")[0]
+    st.code(f"{base_url}?{SHARE_PARAM}={token}", language=None, wrap_lines=True)
+    st.caption(t("scen.share_help"))
+
+st.subheader(t("scen.compare"))
+options = [CURRENT, TODAY, *ss.saved]
+chosen = st.multiselect(
+    t("scen.pick"),
+    options,
+    default=[TODAY, CURRENT],
+    format_func=_label,
+    max_selections=4,
+    key="compare_pick",
+)
+if len(chosen) < 2:
+    st.info(t("scen.pick_more"), icon=":material/info:")
+    st.stop()
+baseline = st.selectbox(t("scen.baseline"), chosen, format_func=_label, key="compare_baseline")
+results = {key: compute.run(_scenario(key)) for key in chosen}
+base = results[baseline]
+same_org = all(r.runs == base.runs and r.seed == base.seed for r in results.values())
+
+rows = []
+for metric in COMPARED:
+    row = {t("scen.metric"): t(f"metric.{metric}")}
+    for key, result in results.items():
+        shown = fmt_value(metric, result.summary()[metric]["mean"])
+        if key != baseline and same_org:
+            shown += (
+                f"  ({fmt_value(metric, difference(base, result)[metric]['mean'], signed=True)})"
+            )
+        row[_label(key)] = shown
+    rows.append(row)
+table = pd.DataFrame(rows)
+st.dataframe(table, hide_index=True, width="stretch")
+st.caption(t("scen.delta_note", baseline=_label(baseline)))
+
+risk_metric = st.selectbox(t("scen.risk_axis"), RISKS, format_func=lambda m: t(f"metric.{m}"))
+points = []
+for key, result in results.items():
+    s = result.summary()
+    points.append(
+        {
+            "scenario": _label(key),
+            "reach": s["monthly_unique_reach"]["p50"],
+            "reach_p10": s["monthly_unique_reach"]["p10"],
+            "reach_p90": s["monthly_unique_reach"]["p90"],
+            "risk": s[risk_metric]["p50"],
+            "risk_p10": s[risk_metric]["p10"],
+            "risk_p90": s[risk_metric]["p90"],
+        }
+    )
+frame = pd.DataFrame(points)
+fig = charts.frontier(
+    frame, t(f"metric.{risk_metric}"), t("metric.monthly_unique_reach"), t("scen.frontier")
+)
+chart(fig, frame, "frontier")

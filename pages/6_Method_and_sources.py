@@ -1,0 +1,56 @@
+"""Method and sources: the model in plain words and every parameter with its evidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.parameters import default_parameters
+from ui.bootstrap import bootstrap
+from ui.i18n import lang, t
+
+bootstrap("nav.method")
+st.title(t("nav.method"))
+st.markdown(t("method.model"))
+
+st.subheader(t("method.mechanisms"))
+for i in range(1, 11):
+    st.markdown(f"{i}. {t(f'method.mechanism.{i}')}")
+
+st.subheader(t("method.parameters"))
+st.caption(t("method.parameters_help"))
+params = default_parameters()
+rows = []
+for name, p in params.items():
+    refs = "; ".join(f"{r.authors} ({r.year}) [{r.grade}]" for r in p.references)
+    links = " ".join(r.link for r in p.references if r.link)
+    rows.append(
+        {
+            t("method.col.family"): p.family_label[lang()],
+            t("method.col.parameter"): p.label[lang()],
+            t("method.col.value"): p.value,
+            t("method.col.low"): p.low,
+            t("method.col.high"): p.high,
+            t("method.col.unit"): p.unit,
+            t("method.col.description"): p.description[lang()],
+            t("method.col.sources"): refs,
+            t("method.col.links"): links,
+            "key": name,
+        }
+    )
+frame = pd.DataFrame(rows)
+family = st.selectbox(
+    t("method.filter"),
+    [t("method.all"), *dict.fromkeys(frame[t("method.col.family")])],
+    key="method_family",
+)
+shown = frame if family == t("method.all") else frame[frame[t("method.col.family")] == family]
+st.dataframe(shown, hide_index=True, width="stretch", height=520)
+st.caption(t("method.count", n=len(frame), uncertain=sum(p.uncertain for p in params.values())))
+
+st.subheader(t("method.calibration"))
+st.markdown(t("method.calibration_text"))
+st.subheader(t("method.limitations"))
+st.markdown(t("method.limitations_text"))
+st.subheader(t("method.privacy"))
+st.markdown(t("method.privacy_text"))

@@ -1,0 +1,112 @@
+"""One call at the top of every page: state, language, share link, sidebar.
+
+Every page calls :func:`bootstrap` first, so a deep link to any page works
+on its own. Navigation is drawn here with translated labels (the default
+page list is hidden in ``.streamlit/config.toml``).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.errors import ScenarioError
+from core.i18n import LANGUAGES, normalise_language
+from core.share import unpack
+from ui import state
+from ui.i18n import LANG_KEY, lang, t
+from ui.widgets import show_errors
+
+PAGES = (
+    ("dashboard.py", "nav.home", ":material/home:"),
+    ("pages/1_Organisation.py", "nav.organisation", ":material/apartment:"),
+    ("pages/2_Climate_and_survey.py", "nav.climate", ":material/thermostat:"),
+    ("pages/3_Policy_mix.py", "nav.policy", ":material/tune:"),
+    ("pages/4_Simulation.py", "nav.simulation", ":material/monitoring:"),
+    ("pages/5_Scenarios.py", "nav.scenarios", ":material/compare:"),
+    ("pages/6_Method_and_sources.py", "nav.method", ":material/menu_book:"),
+)
+SHARE_PARAM = "s"
+CSS = """
+<style>
+html, body, [class*="css"] { font-size: 17px; }
+[data-testid="stMetricValue"] { font-size: 2.3rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.05rem; }
+</style>
+"""
+
+
+def _language() -> None:
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = normalise_language(st.context.locale)
+
+
+def _switch_language() -> None:
+    st.session_state[LANG_KEY] = st.session_state["language_choice"]
+
+
+def _share_link() -> None:
+    token = st.query_params.get(SHARE_PARAM)
+    if not token or st.session_state.get("applied_share") == token:
+        return
+    st.session_state.applied_share = token
+    try:
+        scenario = unpack(token)
+    except ScenarioError as exc:
+        state.report(t("ui.share_broken") + " " + exc.message(lang()))
+        return
+    state.set_scenario(scenario, source="link")
+    st.session_state.flash = t("ui.share_loaded", name=scenario.name)
+
+
+def _load_archetype() -> None:
+    from core.scenario import load_scenario
+
+    name = st.session_state["archetype_choice"]
+    state.set_scenario(load_scenario(state.SAMPLES / f"{name}.json"), source=name)
+
+
+def _sidebar() -> None:
+    with st.sidebar:
+        st.markdown("### 🌱 Serre")
+        st.caption(t("ui.tagline"))
+        for path, key, icon in PAGES:
+            st.page_link(path, label=t(key), icon=icon)
+        st.divider()
+        names = {"nl": "Nederlands", "en": "English"}
+        st.segmented_control(
+            t("ui.language"),
+            options=list(LANGUAGES),
+            format_func=names.get,
+            default=lang(),
+            key="language_choice",
+            on_change=_switch_language,
+        )
+        archetypes = state.archetypes()
+        source = st.session_state.get("source")
+        st.selectbox(
+            t("ui.example"),
+            archetypes,
+            index=archetypes.index(source) if source in archetypes else None,
+            format_func=lambda n: t(f"archetype.{n}"),
+            key="archetype_choice",
+            on_change=_load_archetype,
+            placeholder=t("ui.example_placeholder"),
+        )
+        scenario = state.base()
+        st.caption(t("ui.current", name=scenario.name, n=f"{scenario.organisation.employees:,}"))
+        if st.session_state.get("use_survey") and st.session_state.get("survey") is not None:
+            st.caption(t("ui.survey_in_use", n=st.session_state.survey.respondents))
+
+
+def bootstrap(title_key: str) -> None:
+    """Prepare the page: config, session defaults, language, share link, sidebar."""
+    state.init()
+    _language()
+    st.set_page_config(page_title=f"Serre · {t(title_key)}", page_icon="🌱", layout="wide")
+    _share_link()
+    st.markdown(CSS, unsafe_allow_html=True)
+    _sidebar()
+    flash = st.session_state.pop("flash", None)
+    if flash:
+        st.success(flash, icon=":material/link:")
+    show_errors()

@@ -1,0 +1,197 @@
+"""Plotly figure builders: data in, figure and its data table out.
+
+Pure functions (no Streamlit): readable in a projector-lit room (large type,
+clear titles with units) with the colour-blind-safe Okabe-Ito palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 16, "color": "#222"}
+
+
+def _layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 20}},
+        font=FONT,
+        height=height,
+        margin={"l": 10, "r": 20, "t": 60, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        colorway=list(OKABE_ITO),
+        legend={"orientation": "h", "y": -0.15},
+    )
+    fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#bbb")
+    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#bbb")
+    return fig
+
+
+def funnel(
+    levels: Mapping[str, Mapping], labels: Mapping[str, str], title: str
+) -> tuple[go.Figure, pd.DataFrame]:
+    """Employees reaching at least each ambassador level (passive, engaged, creator)."""
+    order = ["passive", "engaged", "creator"]
+    rows = []
+    for i, level in enumerate(order):
+        at_least = order[i:]
+        mean = sum(levels[k]["employees"]["mean"] for k in at_least)
+        rows.append({"level": labels[level], "employees_at_least": round(mean)})
+    df = pd.DataFrame(rows)
+    fig = go.Figure(
+        go.Funnel(
+            y=df["level"],
+            x=df["employees_at_least"],
+            textinfo="value+percent initial",
+            marker={"color": [OKABE_ITO[5], OKABE_ITO[0], OKABE_ITO[2]]},
+        )
+    )
+    return _layout(fig, title, 340), df
+
+
+def bands(
+    summary: Mapping[str, Mapping[str, float]],
+    metrics: Sequence[str],
+    labels: Mapping[str, str],
+    title: str,
+    scale: float = 1.0,
+    percent: bool = False,
+) -> tuple[go.Figure, pd.DataFrame]:
+    """Median with the P10-P90 band for each metric, as horizontal bars."""
+    rows = [
+        {
+            "metric": labels[m],
+            "p10": summary[m]["p10"] * scale,
+            "p50": summary[m]["p50"] * scale,
+            "p90": summary[m]["p90"] * scale,
+            "mean": summary[m]["mean"] * scale,
+        }
+        for m in metrics
+    ]
+    df = pd.DataFrame(rows)
+    fig = go.Figure(
+        go.Bar(
+            y=df["metric"],
+            x=df["p50"],
+            orientation="h",
+            marker_color=OKABE_ITO[0],
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": df["p90"] - df["p50"],
+                "arrayminus": df["p50"] - df["p10"],
+                "color": "#333",
+                "thickness": 2,
+                "width": 8,
+            },
+            text=[f"{v:.0f}%" if percent else f"{v:,.0f}" for v in df["p50"]],
+            textposition="inside",
+            insidetextanchor="start",
+            hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, 120 + 70 * len(rows)), df
+
+
+def platforms(
+    summary: Mapping[str, Mapping[str, float]], names: Mapping[str, str], title: str
+) -> tuple[go.Figure, pd.DataFrame]:
+    rows = [
+        {"platform": names[p], **{k: s[k] for k in ("p10", "p50", "p90", "mean")}}
+        for p, s in summary.items()
+    ]
+    df = pd.DataFrame(rows)
+    fig = go.Figure(
+        go.Bar(
+            x=df["platform"],
+            y=df["p50"],
+            marker_color=list(OKABE_ITO[: len(df)]),
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": df["p90"] - df["p50"],
+                "arrayminus": df["p50"] - df["p10"],
+            },
+            hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+        )
+    )
+    return _layout(fig, title), df
+
+
+def tornado(
+    rows: Sequence[Mapping], base: float, title: str, unit: str
+) -> tuple[go.Figure, pd.DataFrame]:
+    """Bars from the base value to the low and the high setting of each factor."""
+    df = pd.DataFrame(rows)
+    fig = go.Figure()
+    fig.add_bar(
+        y=df["factor"], x=df["low"] - base, base=base, orientation="h", name=df.attrs.get("low_name", "low"),
+        marker_color=OKABE_ITO[3], customdata=df["low_label"], hovertemplate="%{y}: %{customdata} → %{x:,.0f}<extra></extra>",
+    )  # fmt: skip
+    fig.add_bar(
+        y=df["factor"], x=df["high"] - base, base=base, orientation="h", name=df.attrs.get("high_name", "high"),
+        marker_color=OKABE_ITO[0], customdata=df["high_label"], hovertemplate="%{y}: %{customdata} → %{x:,.0f}<extra></extra>",
+    )  # fmt: skip
+    fig.add_vline(x=base, line_color="#333", line_width=2)
+    fig.update_layout(barmode="overlay")
+    fig.update_xaxes(title_text=unit)
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, 140 + 34 * len(df)), df
+
+
+def comparison(table: pd.DataFrame, metric_label: str, title: str) -> go.Figure:
+    """One metric across scenarios: P50 with the P10-P90 band."""
+    fig = go.Figure(
+        go.Bar(
+            x=table["scenario"],
+            y=table["p50"],
+            marker_color=list(OKABE_ITO[: len(table)]),
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": table["p90"] - table["p50"],
+                "arrayminus": table["p50"] - table["p10"],
+            },
+        )
+    )
+    fig.update_yaxes(title_text=metric_label)
+    return _layout(fig, title)
+
+
+def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go.Figure:
+    """Reach against risk, one marker per scenario (up and to the left is better)."""
+    fig = go.Figure()
+    for i, row in points.reset_index(drop=True).iterrows():
+        fig.add_scatter(
+            x=[row["risk"]],
+            y=[row["reach"]],
+            mode="markers+text",
+            text=[row["scenario"]],
+            textposition="top center",
+            marker={
+                "size": 18,
+                "color": OKABE_ITO[i % len(OKABE_ITO)],
+                "line": {"width": 1, "color": "#222"},
+            },
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": [row["risk_p90"] - row["risk"]],
+                "arrayminus": [row["risk"] - row["risk_p10"]],
+            },
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": [row["reach_p90"] - row["reach"]],
+                "arrayminus": [row["reach"] - row["reach_p10"]],
+            },
+            name=row["scenario"],
+        )
+    fig.update_xaxes(title_text=x_label)
+    fig.update_yaxes(title_text=y_label)
+    return _layout(fig, title, 460)

@@ -1,0 +1,122 @@
+"""Engine calls for the pages, cached where the result is pure.
+
+Synthetic scenarios are pure functions of their JSON, so their results go in
+``st.cache_data`` (bounded). Results that depend on an uploaded survey are
+memoised in the user's own session instead: uploaded data never enters a
+cache other sessions share.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from core.conflicts import Thresholds
+from core.parameters import default_parameters
+from core.recommend import Objective, Recommendation, recommend
+from core.scenario import Scenario, dump_scenario, parse_scenario
+from core.sensitivity import Bar, tornado
+from core.simulate import SimulationResult, simulate
+from ui import state
+
+INTERACTIVE_EMPLOYEES = 5000
+MEMO_ENTRIES = 24
+
+
+def _employees(scenario: Scenario) -> int:
+    return min(scenario.organisation.employees, INTERACTIVE_EMPLOYEES)
+
+
+@st.cache_data(max_entries=48, show_spinner=False)
+def _simulate_cached(scenario_json: str, runs: int, seed: int, employees: int) -> SimulationResult:
+    return simulate(parse_scenario(scenario_json), runs=runs, seed=seed, employees=employees)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _recommend_cached(scenario_json: str, objective_json: str, seed: int) -> Recommendation:
+    return recommend(
+        parse_scenario(scenario_json),
+        objective_from_json(objective_json),
+        seed=seed,
+        final_runs=state.DEFAULT_RUNS,
+    )
+
+
+def objective_json(objective: Objective) -> str:
+    return json.dumps(dataclasses.asdict(objective), sort_keys=True)
+
+
+def objective_from_json(text: str) -> Objective:
+    data = json.loads(text)
+    return Objective(**{**data, "thresholds": Thresholds(**data["thresholds"])})
+
+
+def _memo(key: tuple, make: Callable[[], Any]) -> Any:
+    """Per-session memo for survey-based results (bounded, oldest out first)."""
+    memo: dict = st.session_state.memo
+    if key not in memo:
+        if len(memo) >= MEMO_ENTRIES:
+            memo.pop(next(iter(memo)))
+        memo[key] = make()
+    return memo[key]
+
+
+def _survey():
+    ss = st.session_state
+    return ss.survey if ss.get("use_survey") and ss.get("survey") is not None else None
+
+
+def run(scenario: Scenario, runs: int | None = None) -> SimulationResult:
+    """Simulate a scenario for the page (from the survey's respondents when in use)."""
+    runs = runs or st.session_state.runs
+    seed = state.seed()
+    survey = _survey()
+    if survey is None:
+        return _simulate_cached(dump_scenario(scenario), runs, seed, _employees(scenario))
+    key = ("sim", dump_scenario(scenario), runs, seed, st.session_state.survey_id)
+
+    def make() -> SimulationResult:
+        pop = survey.population(scenario, default_parameters(), seed, _employees(scenario))
+        return simulate(scenario, runs=runs, seed=seed, population=pop)
+
+    return _memo(key, make)
+
+
+def recommendation(scenario: Scenario, objective: Objective) -> Recommendation:
+    seed = state.seed()
+    survey = _survey()
+    if survey is None:
+        return _recommend_cached(dump_scenario(scenario), objective_json(objective), seed)
+    key = ("rec", dump_scenario(scenario), repr(objective), seed, st.session_state.survey_id)
+
+    def make() -> Recommendation:
+        factory = lambda n: survey.population(scenario, default_parameters(), seed, n)  # noqa: E731
+        return recommend(
+            scenario, objective, seed=seed, final_runs=state.DEFAULT_RUNS, population_for=factory
+        )
+
+    return _memo(key, make)
+
+
+def sensitivity(scenario: Scenario, metric: str, progress: Callable[[float], None]) -> list[Bar]:
+    """Tornado bars (seconds of work: memoised per session, with progress shown)."""
+    seed = state.seed()
+    survey = _survey()
+    key = ("tornado", dump_scenario(scenario), metric, seed, st.session_state.survey_id)
+
+    def make() -> list[Bar]:
+        pop = None
+        if survey is not None:
+            pop = survey.population(scenario, default_parameters(), seed, 2000)
+        return tornado(scenario, metric, seed=seed, population=pop, progress=progress)
+
+    return _memo(key, make)
+
+
+def has_sensitivity(scenario: Scenario, metric: str) -> bool:
+    key = ("tornado", dump_scenario(scenario), metric, state.seed(), st.session_state.survey_id)
+    return key in st.session_state.memo

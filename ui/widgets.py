@@ -1,0 +1,109 @@
+"""Widgets the pages share: big numbers, charts with their data, messages."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.exports import safe_csv
+from core.simulate import SimulationResult
+from ui.i18n import fmt_number, fmt_share, t
+
+BIG_FOUR = (
+    ("ambassadors_creators", "share"),
+    ("monthly_unique_reach", "count"),
+    ("sensitive_leaks_per_year", "decimal"),
+    ("always_on_share", "share"),
+)
+
+
+def is_share(metric: str) -> bool:
+    """Shares and probabilities are shown in percent."""
+    return metric.endswith("_share") or metric.startswith(("p_", "ambassadors_"))
+
+
+def fmt_value(metric: str, value: float, signed: bool = False) -> str:
+    """A metric's value in its natural unit (percent or count), optionally signed."""
+    if is_share(metric):
+        text = fmt_share(value, 1)
+    else:
+        text = fmt_number(value, 1 if abs(value) < 10 else 0)
+    return ("+" + text) if signed and value >= 0 else text
+
+
+def fmt_metric(value: float, kind: str) -> str:
+    if kind == "share":
+        return fmt_share(value)
+    if kind == "decimal":
+        return fmt_number(value, 2)
+    return fmt_number(value)
+
+
+def big_numbers(result: SimulationResult, compare: SimulationResult | None = None) -> None:
+    """The four numbers that matter first, each with its P10-P90 range."""
+    summary = result.summary()
+    other = compare.summary() if compare is not None else None
+    for column, (name, kind) in zip(st.columns(4), BIG_FOUR, strict=True):
+        s = summary[name]
+        delta = None
+        if other is not None:
+            change = s["mean"] - other[name]["mean"]
+            delta = fmt_metric(change, kind) if kind != "share" else fmt_share(change, 1)
+            delta = ("+" if change >= 0 and not delta.startswith("-") else "") + delta
+        with column:
+            st.metric(
+                t(f"metric.{name}.title"),
+                fmt_metric(s["mean"], kind),
+                delta=delta,
+                delta_color="inverse"
+                if name in ("sensitive_leaks_per_year", "always_on_share")
+                else "normal",
+                help=t(f"metric.{name}.help"),
+                border=True,
+            )
+            st.caption(
+                t("ui.range", low=fmt_metric(s["p10"], kind), high=fmt_metric(s["p90"], kind))
+            )
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, name: str) -> None:
+    """A Plotly chart with its data downloadable as CSV underneath."""
+    st.plotly_chart(fig, width="stretch", key=f"chart.{name}", config={"displaylogo": False})
+    st.download_button(
+        t("ui.download_csv"),
+        safe_csv(data),
+        file_name=f"serre_{name}.csv",
+        mime="text/csv",
+        key=f"csv.{name}",
+        icon=":material/download:",
+    )
+
+
+def lever_input(
+    lever: str, values: tuple, key: str, target: str = "mix", label: str | None = None
+) -> None:
+    """One policy lever as a toggle or a select, writing through to ``target``."""
+    from ui import state
+
+    callback = {"on_change": state.update_lever, "args": (lever, key, target)}
+    shown = label if label is not None else t(f"lever.{lever}")
+    if values == (False, True):
+        st.toggle(shown, key=key, help=t(f"lever.{lever}.help"), **callback)
+    else:
+        st.selectbox(
+            shown,
+            values,
+            key=key,
+            format_func=lambda v: t(f"value.{lever}.{str(v).lower()}"),
+            help=t(f"lever.{lever}.help"),
+            **callback,
+        )
+
+
+def show_errors() -> None:
+    """Show (and clear) input problems queued by callbacks."""
+    errors = st.session_state.get("errors", [])
+    for message in errors:
+        st.error(message, icon=":material/error:")
+    st.session_state.errors = []
