@@ -39,7 +39,7 @@ class Valuation(BaseModel):
     cpm: Platforms = Field(default_factory=Platforms)
     cpc: Euro = Field(default=1.5, ge=0, le=1000)
     company_click_rate: float = Field(default=0.005, ge=0, le=1)
-    cost_negative_post: Euro = Field(default=150.0, ge=0, le=1_000_000)
+    cost_negative_post: Euro = Field(default=30.0, ge=0, le=1_000_000)
     cost_sensitive_leak: Euro = Field(default=40_000.0, ge=0, le=100_000_000)
     cost_chat_incident: Euro = Field(default=25_000.0, ge=0, le=100_000_000)
 

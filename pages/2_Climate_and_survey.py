@@ -187,6 +187,7 @@ with upload:
                 entry = {t("climate.col.group"): row.group}
                 if row.hidden:
                     entry[t("climate.col.n")] = t("climate.hidden", n=int(threshold))
+                    entry |= {t(f"construct.{c}"): "–" for c in CONSTRUCTS}
                 else:
                     entry[t("climate.col.n")] = str(row.n)
                     entry |= {

@@ -123,7 +123,12 @@ for lever, values in LEVER_VALUES.items():
         c2.write(_value(lever, getattr(ss.today, lever)))
         recommended = getattr(rec.policy, lever)
         c3.write(
-            ("✅ " if recommended == getattr(mix, lever) else "➜ ") + _value(lever, recommended)
+            (
+                ":material/check: "
+                if recommended == getattr(mix, lever)
+                else ":material/arrow_forward: "
+            )
+            + _value(lever, recommended)
         )
         key = f"mix.{lever}"
         ss[key] = getattr(mix, lever)

@@ -43,7 +43,7 @@ with st.spinner(t("sim.running")):
 summary = result.summary()
 big_numbers(result, compute.run(state.today()) if ss.mix != ss.today else None)
 
-labels = {m: t(f"metric.{m}") for m in summary}
+labels = {m: t(f"metric.{m}.title") for m in summary}
 left, right = st.columns(2)
 with left:
     level_labels = {k: t(f"level.{k}") for k in ("passive", "engaged", "creator")}

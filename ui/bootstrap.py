@@ -67,7 +67,7 @@ def _load_archetype() -> None:
 
 def _sidebar() -> None:
     with st.sidebar:
-        st.markdown("### 🌱 Serre")
+        st.markdown("### :material/eco: Serre")
         st.caption(t("ui.tagline"))
         for path, key, icon in PAGES:
             st.page_link(path, label=t(key), icon=icon)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 16, "color": "#222"}
@@ -61,7 +62,7 @@ def bands(
     scale: float = 1.0,
     percent: bool = False,
 ) -> tuple[go.Figure, pd.DataFrame]:
-    """Median with the P10-P90 band for each metric, as horizontal bars."""
+    """Median with the P10-P90 band per metric, each on its own axis (scales differ)."""
     rows = [
         {
             "metric": labels[m],
@@ -73,29 +74,40 @@ def bands(
         for m in metrics
     ]
     df = pd.DataFrame(rows)
-    fig = go.Figure(
-        go.Bar(
-            y=df["metric"],
-            x=df["p50"],
+    fig = make_subplots(
+        rows=len(rows), cols=1, subplot_titles=list(df["metric"]), vertical_spacing=0.12
+    )
+    for i, row in enumerate(rows, start=1):
+        shown = (
+            f"{row['p50']:.1f}%"
+            if percent
+            else (f"{row['p50']:,.0f}" if row["p50"] >= 10 else f"{row['p50']:.2f}")
+        )
+        fig.add_bar(
+            row=i,
+            col=1,
+            y=[""],
+            x=[row["p50"]],
             orientation="h",
-            marker_color=OKABE_ITO[0],
+            marker_color=OKABE_ITO[(i - 1) % len(OKABE_ITO)],
             error_x={
                 "type": "data",
                 "symmetric": False,
-                "array": df["p90"] - df["p50"],
-                "arrayminus": df["p50"] - df["p10"],
+                "array": [row["p90"] - row["p50"]],
+                "arrayminus": [row["p50"] - row["p10"]],
                 "color": "#333",
                 "thickness": 2,
-                "width": 8,
+                "width": 10,
             },
-            text=[f"{v:.0f}%" if percent else f"{v:,.0f}" for v in df["p50"]],
-            textposition="inside",
-            insidetextanchor="start",
-            hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
+            text=[shown],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"{row['metric']}: P10 {row['p10']:,.2f} · P50 {row['p50']:,.2f} · P90 {row['p90']:,.2f}<extra></extra>",
+            showlegend=False,
         )
-    )
-    fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, 120 + 70 * len(rows)), df
+        fig.update_xaxes(range=[0, max(row["p90"], row["p50"]) * 1.25 or 1], row=i, col=1)
+    fig.update_annotations(font_size=15, xanchor="left", x=0)
+    return _layout(fig, title, 90 + 95 * len(rows)), df
 
 
 def platforms(

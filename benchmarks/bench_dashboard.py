@@ -1,0 +1,49 @@
+"""Dashboard rerun time: a lever change re-rendered, measured as server script time.
+
+Target (brief section 7): under 300 ms at the demo size (university hospital,
+2,400 employees, 500 runs). Uses Streamlit's AppTest, which runs the page
+script exactly as the server does, without a browser.
+
+    python benchmarks/bench_dashboard.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+LEVERS = ("share_permission", "content_support", "visual_guidelines", "mute_norms")
+
+
+def measure(page: str, repeats: int = 3) -> tuple[float, float]:
+    """(first change, median of repeated changes) in seconds, after the first load."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.switch_page(page).run()
+    times = []
+    for _ in range(repeats):
+        for lever in LEVERS:
+            mix = at.session_state["mix"]
+            at.session_state["mix"] = mix.model_copy(update={lever: not getattr(mix, lever)})
+            start = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - start)
+            assert not at.exception, at.exception
+    return times[0], statistics.median(times)
+
+
+def main() -> None:
+    for page in ("dashboard.py", "pages/4_Simulation.py"):
+        first, median = measure(page)
+        timing = f"first {first * 1000:6.0f} ms, median {median * 1000:6.0f} ms"
+        print(f"{page:28} lever change: {timing} (target 300 ms)")
+
+
+if __name__ == "__main__":
+    main()
