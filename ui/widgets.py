@@ -83,11 +83,16 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str) -> None:
 def lever_input(
     lever: str, values: tuple, key: str, target: str = "mix", label: str | None = None
 ) -> None:
-    """One policy lever as a toggle or a select, writing through to ``target``."""
+    """One policy lever as a toggle or a select, writing through to ``target``.
+
+    ``label=""`` hides the label (the lever is named beside it).
+    """
     from ui import state
 
+    hidden = label == ""
     callback = {"on_change": state.update_lever, "args": (lever, key, target)}
-    shown = label if label is not None else t(f"lever.{lever}")
+    callback["label_visibility"] = "collapsed" if hidden else "visible"
+    shown = t(f"lever.{lever}") if label is None or hidden else label
     if values == (False, True):
         st.toggle(shown, key=key, help=t(f"lever.{lever}.help"), **callback)
     else:

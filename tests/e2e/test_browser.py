@@ -21,7 +21,7 @@ PAGES_EN = [
 
 BUSY = """() => {
   const busy = document.querySelector('[data-testid="stSpinner"], [data-stale="true"]');
-  const running = document.querySelector('[data-testid="stStatusWidget"] svg, .stStatusWidget');
+  const running = document.querySelector('[data-testid="stStatusWidget"] svg');
   const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
   const drawn = charts.every(c => c.querySelector('.main-svg'));
   return !busy && !running && drawn;
