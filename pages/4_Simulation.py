@@ -78,6 +78,7 @@ with right:
     )
     chart(fig, data, "risk_shares")
 
+st.caption(t("sim.bands_note"))
 fig, data = charts.platforms(
     result.platform_summary(), {p: t(f"platform.{p}") for p in PLATFORMS}, t("sim.platforms")
 )
@@ -92,7 +93,7 @@ metric_options = [
     "always_on_share",
 ]
 metric = st.selectbox(
-    t("sim.sensitivity_metric"), metric_options, format_func=lambda m: t(f"metric.{m}")
+    t("sim.sensitivity_metric"), metric_options, format_func=lambda m: t(f"metric.{m}.title")
 )
 if compute.has_sensitivity(scenario, metric) or st.button(
     t("sim.sensitivity_run"), icon=":material/tornado:"
@@ -138,7 +139,7 @@ if compute.has_sensitivity(scenario, metric) or st.button(
         fig, data = charts.tornado(
             frame.to_dict("records"),
             bars[0].base * scale,
-            t("sim.tornado", metric=t(f"metric.{metric}")),
+            t("sim.tornado", metric=t(f"metric.{metric}.title")),
             t(f"unit.{metric}"),
         )
         chart(fig, data, "tornado")

@@ -107,7 +107,7 @@ same_org = all(r.runs == base.runs and r.seed == base.seed for r in results.valu
 
 rows = []
 for metric in COMPARED:
-    row = {t("scen.metric"): t(f"metric.{metric}")}
+    row = {t("scen.metric"): t(f"metric.{metric}.title")}
     for key, result in results.items():
         shown = fmt_value(metric, result.summary()[metric]["mean"])
         if key != baseline and same_org:
@@ -120,7 +120,7 @@ table = pd.DataFrame(rows)
 st.dataframe(table, hide_index=True, width="stretch")
 st.caption(t("scen.delta_note", baseline=_label(baseline)))
 
-risk_metric = st.selectbox(t("scen.risk_axis"), RISKS, format_func=lambda m: t(f"metric.{m}"))
+risk_metric = st.selectbox(t("scen.risk_axis"), RISKS, format_func=lambda m: t(f"metric.{m}.title"))
 points = []
 for key, result in results.items():
     s = result.summary()
@@ -137,6 +137,9 @@ for key, result in results.items():
     )
 frame = pd.DataFrame(points)
 fig = charts.frontier(
-    frame, t(f"metric.{risk_metric}"), t("metric.monthly_unique_reach"), t("scen.frontier")
+    frame,
+    t(f"metric.{risk_metric}.title"),
+    t("metric.monthly_unique_reach.title"),
+    t("scen.frontier"),
 )
 chart(fig, frame, "frontier")

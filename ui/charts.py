@@ -18,10 +18,10 @@ FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 16, "color": "#2
 
 def _layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "font": {"size": 20}},
+        title={"text": title, "font": {"size": 18}},
         font=FONT,
         height=height,
-        margin={"l": 10, "r": 20, "t": 60, "b": 10},
+        margin={"l": 10, "r": 20, "t": 70, "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
         colorway=list(OKABE_ITO),
@@ -54,6 +54,12 @@ def funnel(
     return _layout(fig, title, 340), df
 
 
+def _short(value: float, percent: bool) -> str:
+    if percent:
+        return f"{value:.1f}%"
+    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.2f}"
+
+
 def bands(
     summary: Mapping[str, Mapping[str, float]],
     metrics: Sequence[str],
@@ -62,7 +68,10 @@ def bands(
     scale: float = 1.0,
     percent: bool = False,
 ) -> tuple[go.Figure, pd.DataFrame]:
-    """Median with the P10-P90 band per metric, each on its own axis (scales differ)."""
+    """Median with the P10-P90 band per metric, each on its own axis (scales differ).
+
+    Each panel's heading carries the numbers, so the chart reads without hovering.
+    """
     rows = [
         {
             "metric": labels[m],
@@ -74,21 +83,22 @@ def bands(
         for m in metrics
     ]
     df = pd.DataFrame(rows)
+    headings = [
+        f"<b>{r['metric']}</b>: {_short(r['p50'], percent)}  "
+        f"<span style='color:#555'>(P10–P90 {_short(r['p10'], percent)} – {_short(r['p90'], percent)})</span>"
+        for r in rows
+    ]
     fig = make_subplots(
-        rows=len(rows), cols=1, subplot_titles=list(df["metric"]), vertical_spacing=0.12
+        rows=len(rows), cols=1, subplot_titles=headings, vertical_spacing=0.5 / len(rows)
     )
     for i, row in enumerate(rows, start=1):
-        shown = (
-            f"{row['p50']:.1f}%"
-            if percent
-            else (f"{row['p50']:,.0f}" if row["p50"] >= 10 else f"{row['p50']:.2f}")
-        )
         fig.add_bar(
             row=i,
             col=1,
             y=[""],
             x=[row["p50"]],
             orientation="h",
+            width=0.6,
             marker_color=OKABE_ITO[(i - 1) % len(OKABE_ITO)],
             error_x={
                 "type": "data",
@@ -97,17 +107,14 @@ def bands(
                 "arrayminus": [row["p50"] - row["p10"]],
                 "color": "#333",
                 "thickness": 2,
-                "width": 10,
+                "width": 12,
             },
-            text=[shown],
-            textposition="outside",
-            cliponaxis=False,
             hovertemplate=f"{row['metric']}: P10 {row['p10']:,.2f} · P50 {row['p50']:,.2f} · P90 {row['p90']:,.2f}<extra></extra>",
             showlegend=False,
         )
-        fig.update_xaxes(range=[0, max(row["p90"], row["p50"]) * 1.25 or 1], row=i, col=1)
+        fig.update_xaxes(range=[0, max(row["p90"], row["p50"]) * 1.1 or 1], row=i, col=1)
     fig.update_annotations(font_size=15, xanchor="left", x=0)
-    return _layout(fig, title, 90 + 95 * len(rows)), df
+    return _layout(fig, title, 80 + 120 * len(rows)), df
 
 
 def platforms(

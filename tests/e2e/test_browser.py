@@ -95,7 +95,7 @@ def test_deep_link_upload_recommend_and_dutch(page: Page, server: str) -> None:
     expect(page.locator("h1", has_text="Beleidsmix")).to_be_visible()
     nav(page, "Simulatie")
     no_exception(page)
-    expect(page.get_by_text("Makers onder de ambassadeurs").first).to_be_visible()
+    expect(page.get_by_text("Ambassadeur-makers").first).to_be_visible()
     shot(page, "9_simulation_dutch")
 
 

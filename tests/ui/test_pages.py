@@ -93,7 +93,7 @@ def test_switching_language():
     assert at.title[0].value == "Simulation"
     at.button_group(key="language_choice").set_value("nl").run()
     assert at.title[0].value == "Simulatie"
-    assert "Makers onder de ambassadeurs" in [m.label for m in at.metric]
+    assert "Ambassadeur-makers" in [m.label for m in at.metric]
 
 
 def test_loading_an_example_and_a_scenario_file():
@@ -177,3 +177,17 @@ def test_sessions_are_isolated():
     assert "Alice" not in " ".join(str(m.value) for m in bob.markdown)
     bob.switch_page("pages/2_Climate_and_survey.py").run()
     assert "Detected" not in " ".join(s.value for s in bob.success)
+
+
+def test_sensitivity_tornado_and_value_view():
+    at = app("pages/4_Simulation.py")
+    compute = next(b for b in at.button if b.label == "Compute the sensitivity")
+    compute.click().run()
+    assert not at.exception
+    assert any(c.key == "csv.tornado" for c in at.get("download_button"))
+    labels = [m.label for m in at.metric]
+    assert {
+        "Earned media value a year",
+        "Expected incident cost a year",
+        "Net value a year",
+    } <= set(labels)
