@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from core.parameters import default_parameters
@@ -134,13 +133,12 @@ if compute.has_sensitivity(scenario, metric) or st.button(
         for row in rows:
             row["low"] *= scale
             row["high"] *= scale
-        frame = pd.DataFrame(rows)
-        frame.attrs |= {"low_name": t("sim.setting_a"), "high_name": t("sim.setting_b")}
         fig, data = charts.tornado(
-            frame.to_dict("records"),
+            rows,
             bars[0].base * scale,
             t("sim.tornado", metric=t(f"metric.{metric}.title")),
             t(f"unit.{metric}"),
+            (t("sim.setting_a"), t("sim.setting_b")),
         )
         chart(fig, data, "tornado")
 

@@ -143,43 +143,27 @@ def platforms(
 
 
 def tornado(
-    rows: Sequence[Mapping], base: float, title: str, unit: str
+    rows: Sequence[Mapping], base: float, title: str, unit: str, names: tuple[str, str]
 ) -> tuple[go.Figure, pd.DataFrame]:
-    """Bars from the base value to the low and the high setting of each factor."""
+    """Bars from the base value to each factor's two settings (``names`` label them)."""
     df = pd.DataFrame(rows)
     fig = go.Figure()
-    fig.add_bar(
-        y=df["factor"], x=df["low"] - base, base=base, orientation="h", name=df.attrs.get("low_name", "low"),
-        marker_color=OKABE_ITO[3], customdata=df["low_label"], hovertemplate="%{y}: %{customdata} → %{x:,.0f}<extra></extra>",
-    )  # fmt: skip
-    fig.add_bar(
-        y=df["factor"], x=df["high"] - base, base=base, orientation="h", name=df.attrs.get("high_name", "high"),
-        marker_color=OKABE_ITO[0], customdata=df["high_label"], hovertemplate="%{y}: %{customdata} → %{x:,.0f}<extra></extra>",
-    )  # fmt: skip
+    for side, name, colour in (("low", names[0], OKABE_ITO[3]), ("high", names[1], OKABE_ITO[0])):
+        fig.add_bar(
+            y=df["factor"],
+            x=df[side] - base,
+            base=base,
+            orientation="h",
+            name=name,
+            marker_color=colour,
+            customdata=df[f"{side}_label"],
+            hovertemplate="%{y}: %{customdata} → %{x:,.1f}<extra></extra>",
+        )
     fig.add_vline(x=base, line_color="#333", line_width=2)
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title_text=unit)
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, title, 140 + 34 * len(df)), df
-
-
-def comparison(table: pd.DataFrame, metric_label: str, title: str) -> go.Figure:
-    """One metric across scenarios: P50 with the P10-P90 band."""
-    fig = go.Figure(
-        go.Bar(
-            x=table["scenario"],
-            y=table["p50"],
-            marker_color=list(OKABE_ITO[: len(table)]),
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": table["p90"] - table["p50"],
-                "arrayminus": table["p50"] - table["p10"],
-            },
-        )
-    )
-    fig.update_yaxes(title_text=metric_label)
-    return _layout(fig, title)
 
 
 def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go.Figure:
