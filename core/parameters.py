@@ -118,6 +118,20 @@ class ParameterSet(Mapping[str, Parameter]):
             )
         return ParameterSet(new)
 
+    def recentred(self, values: Mapping[str, float], bounds: tuple[float, float]) -> ParameterSet:
+        """A copy with new point values, each range shifted to keep its widths.
+
+        Used by calibration: the evidence's uncertainty travels with the
+        calibrated value, clipped to ``bounds``.
+        """
+        new = dict(self.items_by_name)
+        for name, value in values.items():
+            p = new[name]
+            low = max(bounds[0], value - (p.value - p.low))
+            high = min(bounds[1], value + (p.high - p.value))
+            new[name] = replace(p, value=float(value), low=min(low, value), high=max(high, value))
+        return ParameterSet(new)
+
     def fixed(self) -> ParameterSet:
         """A copy without uncertainty: every range collapsed to its value."""
         return ParameterSet(

@@ -9,7 +9,7 @@ from core.scenario import CONSTRUCTS
 from core.survey import TARGETS, MappingFile, SurveyError, ingest
 from core.survey.mapping import ItemMapping
 from core.survey.privacy import MIN_THRESHOLD
-from ui import state
+from ui import compute, insight_view, state
 from ui.bootstrap import bootstrap
 from ui.i18n import fmt_number, lang, t
 
@@ -190,12 +190,16 @@ with upload:
                     entry |= {t(f"construct.{c}"): "–" for c in CONSTRUCTS}
                 else:
                     entry[t("climate.col.n")] = str(row.n)
-                    entry |= {
-                        t(f"construct.{c}"): round(v, 2) for c, v in (row.means or {}).items()
-                    }
+                    entry |= {t(f"construct.{c}"): f"{v:.2f}" for c, v in (row.means or {}).items()}
                 rows.append(entry)
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
             st.caption(t("climate.breakdown_note", n=int(threshold)))
+        if ss.get("use_survey"):
+            with st.spinner(t("insight.working")):
+                found = compute.insight()
+            insight_view.personas(found)
+            insight_view.drivers(found)
+            insight_view.calibration(found)
         if st.button(t("climate.forget"), icon=":material/delete:"):
             state.set_survey(None)
             ss.pop("survey_bytes", None)

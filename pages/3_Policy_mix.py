@@ -109,6 +109,14 @@ for column, key in zip(
 ):
     column.markdown(f"**{t(key)}**")
 reasons = {r.lever: r for r in rec.reasons}
+found = compute.insight()
+notes = found.driver_notes(lang()) if found is not None else {}
+effects = compute.persona_effects(state.current()) if found is not None else {}
+persona_names = (
+    dict(zip(found.personas.names_, found.persona_names(lang()), strict=True))
+    if found is not None and found.personas is not None
+    else {}
+)
 
 
 def _value(lever: str, value) -> str:
@@ -138,6 +146,19 @@ for lever, values in LEVER_VALUES.items():
         reason = reasons[lever]
         with st.expander(t("policy.why")):
             st.markdown(reason.text(lang()))
+            if lever in notes:
+                st.info(notes[lever], icon=":material/insights:")
+            if effects.get(lever):
+                best, worst = effects[lever][0], effects[lever][-1]
+                st.caption(
+                    t(
+                        "policy.persona_effect",
+                        helps=persona_names.get(best.persona, best.persona),
+                        help_pts=f"{best.net * 100:+.1f}",
+                        harms=persona_names.get(worst.persona, worst.persona),
+                        harm_pts=f"{worst.net * 100:+.1f}",
+                    )
+                )
             for source in reason.sources:
                 link = f" [{t('policy.link')}]({source['link']})" if source.get("link") else ""
                 cite = f"{source['authors']} ({source['year']}). *{source['title']}*."

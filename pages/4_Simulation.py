@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from core.parameters import default_parameters
@@ -9,7 +10,7 @@ from core.scenario import PLATFORMS
 from core.valuation import Valuation, value_summary
 from ui import charts, compute, state
 from ui.bootstrap import bootstrap
-from ui.i18n import fmt_eur, lang, t
+from ui.i18n import fmt_eur, fmt_share, lang, t
 from ui.widgets import big_numbers, chart
 
 bootstrap("nav.simulation")
@@ -78,6 +79,26 @@ with right:
     chart(fig, data, "risk_shares")
 
 st.caption(t("sim.bands_note"))
+
+groups = result.group_summary()
+if groups:
+    st.subheader(t("sim.personas"))
+    found = compute.insight()
+    codes = list(found.personas.names_) if found is not None and found.personas is not None else []
+    names = dict(zip(codes, found.persona_names(lang()), strict=True)) if codes else {}
+    rows = [
+        {
+            t("insight.col.persona"): names.get(code, code),
+            t("level.creator"): fmt_share(g["creators"]["mean"], 1),
+            t("metric.critics_share.title"): fmt_share(g["critics"]["mean"], 1),
+            t("metric.reactance_share.title"): fmt_share(g["reactant"]["mean"], 1),
+            t("metric.always_on_share.title"): fmt_share(g["always_on"]["mean"], 1),
+        }
+        for code, g in groups.items()
+    ]
+    table = pd.DataFrame(rows)
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(t("sim.personas_note"))
 fig, data = charts.platforms(
     result.platform_summary(), {p: t(f"platform.{p}") for p in PLATFORMS}, t("sim.platforms")
 )

@@ -16,7 +16,8 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "
 FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 16, "color": "#222"}
 
 
-def _layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
+def layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
+    """The house style: large type, white background, Okabe-Ito colours."""
     fig.update_layout(
         title={"text": title, "font": {"size": 18}},
         font=FONT,
@@ -51,7 +52,7 @@ def funnel(
             marker={"color": [OKABE_ITO[5], OKABE_ITO[0], OKABE_ITO[2]]},
         )
     )
-    return _layout(fig, title, 340), df
+    return layout(fig, title, 340), df
 
 
 def _short(value: float, percent: bool) -> str:
@@ -114,7 +115,7 @@ def bands(
         )
         fig.update_xaxes(range=[0, max(row["p90"], row["p50"]) * 1.1 or 1], row=i, col=1)
     fig.update_annotations(font_size=15, xanchor="left", x=0)
-    return _layout(fig, title, 80 + 120 * len(rows)), df
+    return layout(fig, title, 80 + 120 * len(rows)), df
 
 
 def platforms(
@@ -139,7 +140,7 @@ def platforms(
             hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
         )
     )
-    return _layout(fig, title), df
+    return layout(fig, title), df
 
 
 def tornado(
@@ -163,7 +164,7 @@ def tornado(
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title_text=unit)
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, 140 + 34 * len(df)), df
+    return layout(fig, title, 140 + 34 * len(df)), df
 
 
 def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go.Figure:
@@ -197,4 +198,4 @@ def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go
         )
     fig.update_xaxes(title_text=x_label)
     fig.update_yaxes(title_text=y_label)
-    return _layout(fig, title, 460)
+    return layout(fig, title, 460)

@@ -15,8 +15,10 @@ from typing import Any
 
 import streamlit as st
 
+from core.analytics.insight import Insight, analyse, persona_population
+from core.analytics.persona_effects import lever_persona_effects
 from core.conflicts import Thresholds
-from core.parameters import default_parameters
+from core.parameters import ParameterSet, default_parameters
 from core.recommend import Objective, Recommendation, recommend
 from core.scenario import Scenario, dump_scenario, parse_scenario
 from core.sensitivity import Bar, tornado
@@ -70,6 +72,31 @@ def _survey():
     return ss.survey if ss.get("use_survey") and ss.get("survey") is not None else None
 
 
+def insight() -> Insight | None:
+    """Personas, drivers and calibration of the uploaded survey (today's policy)."""
+    survey = _survey()
+    if survey is None:
+        return None
+    base = state.base()
+    key = ("insight", dump_scenario(base), state.seed(), st.session_state.survey_id)
+    return _memo(key, lambda: analyse(survey, base, default_parameters(), state.seed()))
+
+
+def params_in_use() -> ParameterSet:
+    """Calibrated parameters when the survey calibrates today's behaviour, else the priors."""
+    found = insight()
+    if found is None or not st.session_state.get("use_calibration", True):
+        return default_parameters()
+    return found.params(default_parameters())
+
+
+def survey_population(scenario: Scenario, employees: int | None):
+    found = insight()
+    return persona_population(
+        _survey(), scenario, default_parameters(), state.seed(), found, employees
+    )
+
+
 def run(scenario: Scenario, runs: int | None = None) -> SimulationResult:
     """Simulate a scenario for the page (from the survey's respondents when in use)."""
     runs = runs or st.session_state.runs
@@ -77,11 +104,33 @@ def run(scenario: Scenario, runs: int | None = None) -> SimulationResult:
     survey = _survey()
     if survey is None:
         return _simulate_cached(dump_scenario(scenario), runs, seed, _employees(scenario))
-    key = ("sim", dump_scenario(scenario), runs, seed, st.session_state.survey_id)
+    calibrated = st.session_state.get("use_calibration", True)
+    key = ("sim", dump_scenario(scenario), runs, seed, st.session_state.survey_id, calibrated)
 
     def make() -> SimulationResult:
-        pop = survey.population(scenario, default_parameters(), seed, _employees(scenario))
-        return simulate(scenario, runs=runs, seed=seed, population=pop)
+        pop = survey_population(scenario, _employees(scenario))
+        return simulate(scenario, runs=runs, seed=seed, population=pop, params=params_in_use())
+
+    return _memo(key, make)
+
+
+def persona_effects(scenario: Scenario) -> dict:
+    """Per lever, which personas it helps or harms most (survey with personas only)."""
+    found = insight()
+    if found is None or found.personas is None:
+        return {}
+    calibrated = st.session_state.get("use_calibration", True)
+    key = (
+        "personas",
+        dump_scenario(scenario),
+        state.seed(),
+        st.session_state.survey_id,
+        calibrated,
+    )
+
+    def make() -> dict:
+        pop = survey_population(scenario, 2000)
+        return lever_persona_effects(scenario, pop, params_in_use(), state.seed())
 
     return _memo(key, make)
 
@@ -91,12 +140,24 @@ def recommendation(scenario: Scenario, objective: Objective) -> Recommendation:
     survey = _survey()
     if survey is None:
         return _recommend_cached(dump_scenario(scenario), objective_json(objective), seed)
-    key = ("rec", dump_scenario(scenario), repr(objective), seed, st.session_state.survey_id)
+    calibrated = st.session_state.get("use_calibration", True)
+    key = (
+        "rec",
+        dump_scenario(scenario),
+        repr(objective),
+        seed,
+        st.session_state.survey_id,
+        calibrated,
+    )
 
     def make() -> Recommendation:
-        factory = lambda n: survey.population(scenario, default_parameters(), seed, n)  # noqa: E731
         return recommend(
-            scenario, objective, seed=seed, final_runs=state.DEFAULT_RUNS, population_for=factory
+            scenario,
+            objective,
+            seed=seed,
+            params=params_in_use(),
+            final_runs=state.DEFAULT_RUNS,
+            population_for=lambda n: survey_population(scenario, n),
         )
 
     return _memo(key, make)
@@ -109,10 +170,11 @@ def sensitivity(scenario: Scenario, metric: str, progress: Callable[[float], Non
     key = ("tornado", dump_scenario(scenario), metric, seed, st.session_state.survey_id)
 
     def make() -> list[Bar]:
-        pop = None
-        if survey is not None:
-            pop = survey.population(scenario, default_parameters(), seed, 2000)
-        return tornado(scenario, metric, seed=seed, population=pop, progress=progress)
+        pop = survey_population(scenario, 2000) if survey is not None else None
+        params = params_in_use() if survey is not None else None
+        return tornado(
+            scenario, metric, seed=seed, params=params, population=pop, progress=progress
+        )
 
     return _memo(key, make)
 

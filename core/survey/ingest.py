@@ -97,7 +97,13 @@ class SurveyResult:
         return self.scores["platform_use"].fillna(0).to_numpy() >= 1
 
     def population(
-        self, scenario: Scenario, params: ParameterSet, seed: int, employees: int | None = None
+        self,
+        scenario: Scenario,
+        params: ParameterSet,
+        seed: int,
+        employees: int | None = None,
+        group: np.ndarray | None = None,
+        group_names: tuple[str, ...] = (),
     ) -> Population:
         """Respondents resampled to headcount, drawn from the seed's population stream.
 
@@ -112,6 +118,8 @@ class SurveyResult:
             population_rng(seed),
             employees,
             heavy=self.heavy_users(),
+            group=group,
+            group_names=group_names,
         )
 
     def group_column(self, name: str) -> str:
@@ -340,4 +348,6 @@ def _construct_warnings(
         out.append(("survey.warn_low_alpha", {"construct": c, "alpha": f"{summary.alpha:.2f}"}))
     if summary.n_items == 1:
         out.append(("survey.warn_single_item", {"construct": c}))
+    if summary.excluded:
+        out.append(("survey.warn_excluded", {"construct": c, "n": summary.excluded}))
     return out

@@ -1,8 +1,9 @@
 """Construct scores per respondent, with reliability and honest warnings.
 
-A respondent's construct score is the mean of the items they answered,
-provided they answered at least half of them; Cronbach's alpha is computed
-on complete cases. Behaviour items become yes/no indicators.
+A respondent who answered at least half of a construct's items gets the
+rest imputed (core.analytics.imputation) and scores the mean; one who
+answered fewer is left out of that construct, counted and reported.
+Cronbach's alpha is computed on complete cases. Behaviour items become yes/no indicators.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class ConstructSummary:
     alpha: float | None
     missing_rate: float
     respondents: int
+    excluded: int = 0  # answered fewer than half the items: left out of this construct
+    imputed: int = 0  # missing answers imputed for respondents who answered enough
 
     @property
     def n_items(self) -> int:
@@ -46,6 +49,8 @@ class ConstructSummary:
             "reversed_items": list(self.reversed_items),
             "missing_rate": self.missing_rate,
             "respondents": self.respondents,
+            "excluded": self.excluded,
+            "imputed": self.imputed,
         }
 
 
@@ -77,32 +82,25 @@ def cronbach_alpha(matrix: np.ndarray) -> float | None:
     return float(k / (k - 1) * (1 - item_var / total_var))
 
 
-def construct_scores(
-    values: dict[str, np.ndarray], items: list[str], reversed_items: set[str]
-) -> np.ndarray:
-    """Per-respondent mean of answered items (NaN if fewer than half answered)."""
-    matrix = np.column_stack(
-        [SCALE_TOP - values[c] if c in reversed_items else values[c] for c in items]
-    )
-    answered = (~np.isnan(matrix)).sum(axis=1)
-    means = np.nansum(matrix, axis=1) / np.maximum(answered, 1)
-    enough = answered >= max(1, int(np.ceil(MIN_ANSWERED_SHARE * len(items))))
-    return np.where(enough, means, np.nan)
-
-
 def summarise_construct(
     construct: str, values: dict[str, np.ndarray], items: list[str], reversed_items: set[str]
 ) -> tuple[ConstructSummary, np.ndarray]:
+    """Scores and summary of one construct, imputing missing answers within limits."""
+    from core.analytics.imputation import ConstructImputer
+
     n = len(next(iter(values.values()))) if values else 0
     if not items:
         empty = np.full(n, np.nan)
         return ConstructSummary(construct, (), (), None, None, None, 1.0, 0), empty
-    scores = construct_scores(values, items, reversed_items)
-    matrix = np.column_stack([values[c] for c in items])
-    valid = scores[~np.isnan(scores)]
     signed = np.column_stack(
         [SCALE_TOP - values[c] if c in reversed_items else values[c] for c in items]
     )
+    imputer = ConstructImputer(min_answered_share=MIN_ANSWERED_SHARE).fit(signed)
+    completed = imputer.transform(signed)
+    answered = (~np.isnan(completed)).sum(axis=1)
+    means = np.nansum(completed, axis=1) / np.maximum(answered, 1)
+    scores = np.where(imputer.eligible_ & (answered > 0), means, np.nan)
+    valid = scores[~np.isnan(scores)]
     summary = ConstructSummary(
         construct=construct,
         items=tuple(items),
@@ -110,8 +108,10 @@ def summarise_construct(
         mean=float(valid.mean()) if valid.size else None,
         sd=float(valid.std(ddof=1)) if valid.size > 1 else None,
         alpha=cronbach_alpha(signed),
-        missing_rate=float(np.isnan(matrix).mean()),
+        missing_rate=float(np.isnan(signed).mean()),
         respondents=int(valid.size),
+        excluded=imputer.n_excluded_,
+        imputed=imputer.n_imputed_,
     )
     return summary, scores
 

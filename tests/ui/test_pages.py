@@ -191,3 +191,18 @@ def test_sensitivity_tornado_and_value_view():
         "Expected incident cost a year",
         "Net value a year",
     } <= set(labels)
+
+
+def test_survey_insight_sections_and_persona_results():
+    at = app("pages/2_Climate_and_survey.py")
+    at.file_uploader(key="survey_upload").upload(SURVEY.name, SURVEY.read_bytes(), "text/csv")
+    at.run()
+    headers = [h.value for h in at.subheader]
+    assert {"Personas", "Key drivers", "Calibration to today's behaviour"} <= set(headers)
+    assert not at.exception
+    at.switch_page("pages/4_Simulation.py").run()
+    assert "Per persona" in [h.value for h in at.subheader]
+    at.switch_page("pages/3_Policy_mix.py").run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "Helps most" in captions

@@ -1,0 +1,133 @@
+"""Everything the survey teaches about this organisation, in one bundle.
+
+Personas (confidentiality-safe), key drivers of each behaviour with a
+priority matrix, the behaviour model calibrated to today's observed shares,
+and plain-words notes that feed the recommendation's reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.analytics.calibration import BehaviourCalibrator, observed_shares
+from core.analytics.drivers import DriverModel, InsufficientData, PriorityCell, priority_matrix
+from core.analytics.personas import PersonaModel, persona_label
+from core.i18n import translate
+from core.parameters import ParameterSet
+from core.population import Population
+from core.scenario import CONSTRUCTS, Scenario
+from core.survey.ingest import SurveyResult
+
+OUTCOMES = ("posts_work", "likes_shares", "follows", "posted_criticism")
+MIN_FOR_PERSONAS = 20
+# construct -> lever whose reason the driver finding supports
+LEVER_FOR = {
+    "voice": "voice_channels",
+    "satisfaction": "voice_channels",
+    "always_on": "mute_norms",
+    "social_media_skill": "training",
+    "identification": "ambassador_programme",
+    "trust": "explain_rules",
+}
+
+
+@dataclass
+class Insight:
+    """Personas, drivers, priorities and calibration for one survey and scenario."""
+
+    personas: PersonaModel | None
+    drivers: dict[str, DriverModel] = field(default_factory=dict)
+    insufficient: dict[str, tuple[int, int]] = field(default_factory=dict)
+    priorities: dict[str, list[PriorityCell]] = field(default_factory=dict)
+    calibration: BehaviourCalibrator | None = None
+
+    def persona_names(self, lang: str = "en") -> tuple[str, ...]:
+        if self.personas is None:
+            return ()
+        return tuple(persona_label(code, lang) for code in self.personas.names_)
+
+    def params(self, prior: ParameterSet) -> ParameterSet:
+        """Calibrated parameters when calibration succeeded, else the priors."""
+        if self.calibration is not None and self.calibration.calibrated_:
+            return self.calibration.params_
+        return prior
+
+    def driver_notes(self, lang: str = "en") -> dict[str, str]:
+        """Per lever, what this organisation's drivers say about it (plain words)."""
+        notes: dict[str, str] = {}
+        for outcome, model in self.drivers.items():
+            construct, importance, *_ = model.ranking()[0]
+            if importance <= 0:
+                continue
+            lever = LEVER_FOR.get(construct)
+            cell = next(
+                (c for c in self.priorities.get(outcome, []) if c.construct == construct), None
+            )
+            key = (
+                "insight.driver_note_priority"
+                if cell is not None and cell.priority
+                else "insight.driver_note"
+            )
+            text = translate(
+                key,
+                lang,
+                construct=translate(f"construct.{construct}", lang).lower(),
+                behaviour=translate(f"behaviour.{outcome}", lang),
+                auc=f"{model.auc_:.2f}",
+                score=f"{cell.score:.1f}" if cell else "",
+            )
+            if lever:
+                notes[lever] = (notes[lever] + " " + text) if lever in notes else text
+        return notes
+
+
+def persona_population(
+    result: SurveyResult,
+    scenario: Scenario,
+    params: ParameterSet,
+    seed: int,
+    insight: Insight,
+    employees: int | None,
+) -> Population:
+    """Survey respondents resampled to headcount, each carrying their persona."""
+    labels = insight.personas.labels_ if insight.personas is not None else None
+    names = tuple(insight.personas.names_) if insight.personas is not None else ()
+    return result.population(scenario, params, seed, employees, group=labels, group_names=names)
+
+
+def analyse(result: SurveyResult, scenario: Scenario, params: ParameterSet, seed: int) -> Insight:
+    """Fit personas and drivers, then calibrate today's policy to observed behaviour."""
+    matrix = result.construct_matrix()
+    measured = ~np.isnan(matrix).all(axis=0)
+    personas = None
+    rows = (
+        ~np.isnan(matrix[:, measured]).all(axis=1)
+        if measured.any()
+        else np.zeros(len(matrix), bool)
+    )
+    if measured.sum() >= 2 and rows.sum() >= MIN_FOR_PERSONAS and rows.all():
+        personas = PersonaModel(min_size=result.threshold, random_state=seed).fit(matrix)
+    insight = Insight(personas=personas)
+    means = {c: s.mean for c, s in result.constructs.items() if s.mean is not None}
+    for outcome in OUTCOMES:
+        if outcome not in result.scores or result.scores[outcome].isna().all():
+            continue
+        try:
+            model = DriverModel(random_state=seed).fit(
+                matrix, result.scores[outcome].to_numpy(), list(CONSTRUCTS)
+            )
+        except InsufficientData as exc:
+            insight.insufficient[outcome] = (exc.n, exc.minority)
+            continue
+        insight.drivers[outcome] = model
+        importance = {name: imp for name, imp, *_ in model.ranking()}
+        insight.priorities[outcome] = priority_matrix(means, importance)
+    observed = observed_shares(result.scores)
+    if observed:
+        population = persona_population(result, scenario, params, seed, insight, 2000)
+        insight.calibration = BehaviourCalibrator(random_state=seed).fit(
+            observed, scenario, population, params
+        )
+    return insight

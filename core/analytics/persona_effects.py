@@ -1,0 +1,67 @@
+"""Which personas a lever helps or harms most.
+
+Each lever is switched to its alternative on the same population and seed
+(common random numbers); the per-persona differences in creators, critics
+and reactance show where a lever lands, e.g. reactance on the heavy users
+among the silent critics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.parameters import ParameterSet
+from core.population import Population
+from core.reasons import alternative_value
+from core.scenario import LEVER_VALUES, Scenario, with_policy
+from core.simulate import simulate
+
+RUNS = 32
+
+
+@dataclass(frozen=True)
+class PersonaEffect:
+    """Effect of the chosen lever value against its alternative, for one persona (points)."""
+
+    persona: str
+    creators: float
+    critics: float
+    reactant: float
+
+    @property
+    def net(self) -> float:
+        """Good minus bad, in share points: more creators, fewer critics and reactants."""
+        return self.creators - self.critics - self.reactant
+
+
+def lever_persona_effects(
+    scenario: Scenario, population: Population, params: ParameterSet, seed: int, runs: int = RUNS
+) -> dict[str, list[PersonaEffect]]:
+    """Per lever: its effect on each persona, best helped first."""
+    if population.group is None:
+        return {}
+    base = simulate(
+        scenario, runs=runs, seed=seed, params=params, population=population
+    ).group_summary()
+    out: dict[str, list[PersonaEffect]] = {}
+    for lever in LEVER_VALUES:
+        other = alternative_value(lever, getattr(scenario.policy, lever))
+        alt = simulate(
+            with_policy(scenario, {lever: other}),
+            runs=runs,
+            seed=seed,
+            params=params,
+            population=population,
+        )
+        groups = alt.group_summary()
+        effects = [
+            PersonaEffect(
+                persona,
+                base[persona]["creators"]["mean"] - groups[persona]["creators"]["mean"],
+                base[persona]["critics"]["mean"] - groups[persona]["critics"]["mean"],
+                base[persona]["reactant"]["mean"] - groups[persona]["reactant"]["mean"],
+            )
+            for persona in base
+        ]
+        out[lever] = sorted(effects, key=lambda e: -e.net)
+    return out

@@ -1,0 +1,145 @@
+"""Personas: segments of respondents on their climate scores, named in plain words.
+
+A Gaussian mixture picks the number of segments by BIC (2 to 6), several
+initialisations for stability; segments smaller than the confidentiality
+threshold are merged into their nearest neighbour, so no small group is
+ever shown. Names come from each profile against the organisation's mean.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import BaseEstimator
+from sklearn.mixture import GaussianMixture
+from sklearn.preprocessing import StandardScaler
+
+from core.scenario import CONSTRUCTS
+
+MIN_COMPONENTS, MAX_COMPONENTS = 2, 6
+DISTINCT = 0.35  # z-score a profile must differ by to earn a trait in its name
+
+
+class PersonaModel(BaseEstimator):
+    """Segment respondents (rows) on construct scores (columns in CONSTRUCTS order)."""
+
+    def __init__(
+        self,
+        min_components: int = MIN_COMPONENTS,
+        max_components: int = MAX_COMPONENTS,
+        min_size: int = 5,
+        n_init: int = 4,
+        random_state: int = 0,
+    ):
+        self.min_components = min_components
+        self.max_components = max_components
+        self.min_size = min_size
+        self.n_init = n_init
+        self.random_state = random_state
+
+    def fit(self, X: np.ndarray, y: None = None) -> PersonaModel:
+        X = np.asarray(X, dtype=float)
+        self.columns_ = np.where(~np.isnan(X).all(axis=0))[0]
+        data = X[:, self.columns_]
+        data = np.where(np.isnan(data), np.nanmean(data, axis=0), data)
+        self.scaler_ = StandardScaler().fit(data)
+        z = self.scaler_.transform(data)
+        upper = max(self.min_components, min(self.max_components, len(z) // max(1, self.min_size)))
+        self.bic_ = {}
+        best = None
+        for k in range(self.min_components, upper + 1):
+            model = GaussianMixture(
+                n_components=k,
+                covariance_type="diag",
+                n_init=self.n_init,
+                random_state=self.random_state,
+            ).fit(z)
+            self.bic_[k] = float(model.bic(z))
+            if best is None or self.bic_[k] < self.bic_[best[0]]:
+                best = (k, model)
+        assert best is not None
+        self.mixture_ = best[1]
+        labels = self.mixture_.predict(z)
+        labels = self._merge_small(z, labels)
+        order = np.argsort(-np.bincount(labels))  # biggest persona first
+        remap = {old: new for new, old in enumerate(order) if np.any(labels == old)}
+        self.labels_ = np.array([remap[v] for v in labels])
+        self.n_personas_ = len(remap)
+        self.sizes_ = np.bincount(self.labels_, minlength=self.n_personas_)
+        full = np.full((self.n_personas_, X.shape[1]), np.nan)
+        zmeans = np.zeros((self.n_personas_, len(self.columns_)))
+        for p in range(self.n_personas_):
+            full[p, self.columns_] = data[self.labels_ == p].mean(axis=0)
+            zmeans[p] = z[self.labels_ == p].mean(axis=0)
+        self.profiles_ = full  # mean construct scores per persona, 1..5
+        self.profile_z_ = zmeans
+        self.names_ = name_personas(zmeans, [CONSTRUCTS[c] for c in self.columns_])
+        return self
+
+    def _merge_small(self, z: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        """Fold segments under ``min_size`` into the nearest remaining centroid."""
+        labels = labels.copy()
+        while True:
+            sizes = {k: int((labels == k).sum()) for k in np.unique(labels)}
+            small = [k for k, n in sizes.items() if n < self.min_size]
+            if not small or len(sizes) == 1:
+                return labels
+            k = min(small, key=lambda s: sizes[s])
+            others = [j for j in sizes if j != k]
+            centre = z[labels == k].mean(axis=0)
+            nearest = min(
+                others, key=lambda j: np.linalg.norm(z[labels == j].mean(axis=0) - centre)
+            )
+            labels[labels == k] = nearest
+
+
+TRAIT_RULES: tuple[tuple[str, dict[str, int]], ...] = (
+    ("proud_promoters", {"identification": 1, "satisfaction": 1}),
+    ("silent_critics", {"voice": -1, "trust": -1}),
+    ("overloaded", {"always_on": 1, "satisfaction": -1}),
+    ("detached", {"identification": -1}),
+    ("digital_voices", {"social_media_skill": 1}),
+    ("loyal_offline", {"identification": 1, "social_media_skill": -1}),
+    ("disappointed", {"satisfaction": -1, "trust": -1}),
+    ("always_reachable", {"always_on": 1}),
+)
+
+
+def name_personas(profile_z: np.ndarray, constructs: list[str]) -> list[str]:
+    """A plain-words code per persona (catalogue key ``persona.<code>``), unique.
+
+    A rule applies when a profile shows all its traits by at least
+    ``DISTINCT`` standard deviations; the most specific (most traits), then
+    strongest, unused rule names the persona, else 'steady_middle'.
+    """
+    names: list[str] = []
+    index = {c: i for i, c in enumerate(constructs)}
+    for z in profile_z:
+        scored = []
+        for code, traits in TRAIT_RULES:
+            if not all(c in index for c in traits):
+                continue
+            values = [sign * z[index[c]] for c, sign in traits.items()]
+            if min(values) >= DISTINCT:  # more traits = more specific = preferred
+                scored.append((len(traits), sum(values) / len(values), code))
+        choice = next(
+            (code for *_, code in sorted(scored, reverse=True) if code not in names), None
+        )
+        if choice is None:
+            base = "steady_middle"
+            choice = (
+                base
+                if base not in names
+                else f"{base}_{sum(n.startswith(base) for n in names) + 1}"
+            )
+        names.append(choice)
+    return names
+
+
+def persona_label(code: str, lang: str = "en") -> str:
+    """The persona's name in ``lang`` ('steady_middle_2' reads 'Steady middle 2')."""
+    from core.i18n import translate
+
+    base, _, number = code.rpartition("_")
+    if number.isdigit() and base:
+        return f"{translate(f'persona.{base}', lang)} {number}"
+    return translate(f"persona.{code}", lang)

@@ -1,0 +1,159 @@
+"""The survey insight sections of the Climate page: personas, drivers, calibration."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.analytics.insight import Insight
+from core.scenario import CONSTRUCTS
+from ui import charts
+from ui.i18n import fmt_share, lang, t
+from ui.widgets import chart
+
+
+def personas(found: Insight) -> None:
+    st.subheader(t("insight.personas"))
+    model = found.personas
+    if model is None:
+        st.info(t("insight.no_personas"), icon=":material/info:")
+        return
+    st.caption(t("insight.personas_help", k=model.n_personas_))
+    names = found.persona_names(lang())
+    rows = []
+    for p, name in enumerate(names):
+        row = {t("insight.col.persona"): name, t("insight.col.size"): int(model.sizes_[p])}
+        row |= {
+            t(f"construct.{c}"): round(float(model.profiles_[p, i]), 2)
+            for i, c in enumerate(CONSTRUCTS)
+            if i in model.columns_
+        }
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    st.dataframe(table, hide_index=True, width="stretch")
+    constructs = [t(f"construct.{CONSTRUCTS[i]}") for i in model.columns_]
+    fig = go.Figure(
+        go.Heatmap(
+            z=model.profile_z_,
+            x=constructs,
+            y=list(names),
+            colorscale="RdBu",
+            zmid=0,
+            text=[[f"{v:+.1f}" for v in row] for row in model.profile_z_],
+            texttemplate="%{text}",
+            colorbar={"title": "z"},
+        )
+    )
+    chart(charts.layout(fig, t("insight.profile_chart"), 140 + 60 * len(names)), table, "personas")
+
+
+def drivers(found: Insight) -> None:
+    st.subheader(t("insight.drivers"))
+    st.caption(t("insight.drivers_help"))
+    for outcome, (n, minority) in found.insufficient.items():
+        st.info(
+            t("insight.not_enough", behaviour=t(f"behaviour.{outcome}"), n=n, minority=minority),
+            icon=":material/info:",
+        )
+    if not found.drivers:
+        if not found.insufficient:
+            st.info(t("insight.no_behaviour"), icon=":material/info:")
+        return
+    outcome = st.selectbox(
+        t("insight.outcome"),
+        list(found.drivers),
+        format_func=lambda o: t(f"behaviour.{o}"),
+        key="driver_outcome",
+    )
+    model = found.drivers[outcome]
+    st.markdown(t("insight.auc", auc=f"{model.auc_:.2f}", sd=f"{model.auc_sd_:.2f}", n=model.n_))
+    rows = [
+        {
+            t("insight.col.construct"): t(f"construct.{name}"),
+            t("insight.col.importance"): round(imp, 3),
+            t("insight.col.ci"): f"{low:.3f} – {high:.3f}",
+            t("insight.col.direction"): t("insight.up") if sign > 0 else t("insight.down"),
+        }
+        for name, imp, low, high, sign in model.ranking()
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    cells = found.priorities.get(outcome, [])
+    if cells:
+        frame = pd.DataFrame(
+            [
+                {
+                    "construct": t(f"construct.{c.construct}"),
+                    "score": c.score,
+                    "impact": c.impact,
+                    "priority": c.priority,
+                }
+                for c in cells
+            ]
+        )
+        fig = go.Figure(
+            go.Scatter(
+                x=frame["score"],
+                y=frame["impact"],
+                mode="markers+text",
+                text=frame["construct"],
+                textposition="top center",
+                marker={
+                    "size": 16,
+                    "color": [
+                        charts.OKABE_ITO[3] if p else charts.OKABE_ITO[0] for p in frame["priority"]
+                    ],
+                },
+            )
+        )
+        fig.update_xaxes(title_text=t("insight.axis_score"))
+        fig.update_yaxes(title_text=t("insight.axis_impact"))
+        chart(
+            charts.layout(
+                fig, t("insight.priority_chart", behaviour=t(f"behaviour.{outcome}")), 420
+            ),
+            frame,
+            "priority",
+        )
+        st.caption(t("insight.priority_help"))
+
+
+def calibration(found: Insight) -> None:
+    st.subheader(t("insight.calibration"))
+    cal = found.calibration
+    if cal is None or not cal.calibrated_:
+        st.info(t("insight.priors_used"), icon=":material/info:")
+        return
+    rows = [
+        {
+            t("insight.col.target"): t(f"insight.target.{r.target}"),
+            t(
+                "insight.col.observed"
+            ): f"{fmt_share(r.observed, 1)} ± {fmt_share(2 * r.standard_error, 1)}",
+            t("insight.col.prior"): fmt_share(r.simulated_prior, 1),
+            t("insight.col.calibrated"): fmt_share(r.simulated, 1),
+            t("insight.col.within"): "✓" if r.within else "✗",
+        }
+        for r in cal.fit_
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    if cal.skipped_:
+        st.caption(
+            t("insight.skipped", targets=", ".join(t(f"insight.target.{s}") for s in cal.skipped_))
+        )
+    message = "insight.calibrated_ok" if cal.all_within_ else "insight.calibrated_partly"
+    st.success(t(message), icon=":material/check_circle:") if cal.all_within_ else st.warning(
+        t(message)
+    )
+    ss = st.session_state
+    ss["use_calibration_toggle"] = ss.get("use_calibration", True)
+
+    def _toggle() -> None:
+        ss.use_calibration = ss["use_calibration_toggle"]
+
+    st.toggle(
+        t("insight.use_calibration"),
+        key="use_calibration_toggle",
+        on_change=_toggle,
+        help=t("insight.use_calibration_help"),
+    )
