@@ -3,6 +3,8 @@
     python -m core simulate FILE [--runs N] [--seed S] [--employees N] [--json]
     python -m core recommend FILE [--json] [--lang nl]
     python -m core ingest FILE [--mapping FILE] [--group COLUMN] [--json]
+    python -m core report FILE... --out report.html|deck.pptx [--recommend]
+    python -m core policy FILE --lang nl --out policy.docx|policy.md
     python -m core schema
 
 Bad input gives exit code 2 and one clear line on stderr, never a traceback.
@@ -64,8 +66,21 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--save-mapping", default=None, help="write the mapping used to this file")
     ing.add_argument("--json", action="store_true", help="print JSON")
 
+    rep = sub.add_parser("report", help="write an HTML report or PPTX deck of scenario files")
+    rep.add_argument("files", nargs="+")
+    rep.add_argument("--out", required=True, help="report.html or deck.pptx")
+    rep.add_argument("--runs", type=int, default=1000)
+    rep.add_argument("--seed", type=int, default=None)
+    rep.add_argument(
+        "--recommend", action="store_true", help="include the recommendation for the first file"
+    )
+
+    pol = sub.add_parser("policy", help="write the draft policy text of a scenario file")
+    pol.add_argument("file")
+    pol.add_argument("--out", required=True, help="policy.docx or policy.md")
+
     sub.add_parser("schema", help="print the scenario JSON Schema")
-    for p in (sim, rec, ing):
+    for p in (sim, rec, ing, rep, pol):
         p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     return parser
 
@@ -154,6 +169,46 @@ def _ingest(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def _write(path: str, data: bytes | str) -> str:
+    target = Path(path)
+    try:
+        if isinstance(data, str):
+            target.write_text(data, encoding="utf-8")
+        else:
+            target.write_bytes(data)
+    except OSError as exc:
+        raise SerreError("error.file_unwritable", path=path, detail=exc.strerror) from exc
+    return str(target)
+
+
+def _report(args: argparse.Namespace) -> str:
+    from core.reports import html_report, pptx_deck
+
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".html", ".pptx"):
+        raise SerreError("error.cli_report_format", value=suffix or args.out)
+    scenarios = [load_scenario(f) for f in args.files]
+    seed = args.seed if args.seed is not None else scenarios[0].seed
+    results = [(s.name, simulate(s, runs=args.runs, seed=seed)) for s in scenarios]
+    rec = None
+    if args.recommend:
+        rec = recommend(scenarios[0], seed=seed, final_runs=args.runs)
+        results.append((translate("report.recommended", args.lang), rec.after))
+    if suffix == ".html":
+        return _write(args.out, html_report(results, args.lang, rec))
+    return _write(args.out, pptx_deck(results, args.lang))
+
+
+def _policy(args: argparse.Namespace) -> str:
+    from core.reports import draft_policy, to_docx, to_markdown
+
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".docx", ".md"):
+        raise SerreError("error.cli_policy_format", value=suffix or args.out)
+    doc = draft_policy(load_scenario(args.file), args.lang)
+    return _write(args.out, to_docx(doc) if suffix == ".docx" else to_markdown(doc))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     lang = "en"
@@ -165,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "simulate": _simulate,
             "recommend": _recommend,
             "ingest": _ingest,
+            "report": _report,
+            "policy": _policy,
             "schema": lambda _: json.dumps(json_schema(), indent=2),
         }
         output: Any = commands[args.command](args)

@@ -101,6 +101,10 @@ class ParameterSet(Mapping[str, Parameter]):
     def __len__(self) -> int:
         return len(self.items_by_name)
 
+    def values_list(self) -> list[Parameter]:
+        """Every parameter, in file order (for tables)."""
+        return list(self.items_by_name.values())
+
     def point_values(self) -> dict[str, float]:
         """Point values by name."""
         return {name: p.value for name, p in self.items_by_name.items()}

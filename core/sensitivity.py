@@ -54,6 +54,7 @@ def tornado(
     population: Population | None = None,
     progress: Progress | None = None,
     top: int = 12,
+    include_parameters: bool = True,
 ) -> list[Bar]:
     """The ``top`` largest swings in ``metric``, levers and assumptions together."""
     params = (params or default_parameters()).fixed()
@@ -62,7 +63,7 @@ def tornado(
         scenario.organisation, scenario.climate, params, population_rng(seed), size
     )
     base = _mean(scenario, params, pop, seed, metric)
-    uncertain = [n for n, p in default_parameters().items() if p.uncertain]
+    uncertain = [n for n, p in default_parameters().items() if p.uncertain and include_parameters]
     total = len(LEVER_VALUES) + len(uncertain)
     bars: list[Bar] = []
     for i, lever in enumerate(LEVER_VALUES):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core import charts
 from core.parameters import default_parameters
 from core.scenario import PLATFORMS
 from core.valuation import Valuation, value_summary
-from ui import charts, compute, state
+from ui import compute, state
 from ui.bootstrap import bootstrap
 from ui.i18n import fmt_eur, fmt_share, lang, t
 from ui.widgets import big_numbers, chart

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core import charts
 from core.errors import ScenarioError
 from core.scenario import dump_scenario, parse_scenario, with_overrides
 from core.share import pack
 from core.simulate import difference
-from ui import charts, compute, state
+from ui import compute, state
 from ui.bootstrap import SHARE_PARAM, bootstrap
 from ui.i18n import lang, t
 from ui.widgets import chart, fmt_value
@@ -87,6 +88,65 @@ with st.container(border=True):
     st.code(f"{base_url}?{SHARE_PARAM}={token}", language=None, wrap_lines=True)
     st.caption(t("scen.share_help"))
 
+
+def _exports(keys: list[str]) -> None:
+    """Build the documents on request (they are large) and offer them for download."""
+    from core.reports import draft_policy, html_report, pptx_deck, to_docx, to_markdown
+
+    with st.container(border=True):
+        st.markdown(f"**{t('scen.exports')}**")
+        st.caption(t("scen.exports_help"))
+        doc_lang = st.segmented_control(
+            t("scen.export_lang"), ["en", "nl"], default=lang(), key="export_lang",
+            format_func={"en": "English", "nl": "Nederlands"}.get,
+        )  # fmt: skip
+        doc_lang = doc_lang or lang()
+        if st.button(t("scen.prepare"), icon=":material/description:"):
+            with st.spinner(t("scen.preparing")):
+                results = [(_label(k), compute.run(_scenario(k))) for k in keys]
+                found = compute.insight()
+                names = {}
+                if found is not None and found.personas is not None:
+                    names = dict(
+                        zip(found.personas.names_, found.persona_names(doc_lang), strict=True)
+                    )
+                policy = draft_policy(state.current(), doc_lang)
+                ss.exports = {
+                    "html": html_report(results, doc_lang, ss.get("recommendation"), names),
+                    "pptx": pptx_deck(results, doc_lang),
+                    "docx": to_docx(policy),
+                    "md": to_markdown(policy),
+                }
+        exports = ss.get("exports")
+        if exports:
+            cols = st.columns(4)
+            files = (
+                ("html", "scen.dl_html", "serre_report.html", "text/html"),
+                (
+                    "pptx",
+                    "scen.dl_pptx",
+                    "serre_deck.pptx",
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                ),
+                (
+                    "docx",
+                    "scen.dl_docx",
+                    "serre_policy.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ),
+                ("md", "scen.dl_md", "serre_policy.md", "text/markdown"),
+            )
+            for column, (kind, label, name, mime) in zip(cols, files, strict=True):
+                column.download_button(
+                    t(label),
+                    exports[kind],
+                    file_name=name,
+                    mime=mime,
+                    key=f"dl.{kind}",
+                    icon=":material/download:",
+                )
+
+
 st.subheader(t("scen.compare"))
 options = [CURRENT, TODAY, *ss.saved]
 chosen = st.multiselect(
@@ -143,3 +203,4 @@ fig = charts.frontier(
     t("scen.frontier"),
 )
 chart(fig, frame, "frontier")
+_exports(chosen)

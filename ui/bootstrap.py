@@ -24,6 +24,7 @@ PAGES = (
     ("pages/4_Simulation.py", "nav.simulation", ":material/monitoring:"),
     ("pages/5_Scenarios.py", "nav.scenarios", ":material/compare:"),
     ("pages/6_Method_and_sources.py", "nav.method", ":material/menu_book:"),
+    ("pages/7_Presenter.py", "nav.presenter", ":material/co_present:"),
 )
 SHARE_PARAM = "s"
 CSS = """

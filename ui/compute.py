@@ -179,6 +179,20 @@ def sensitivity(scenario: Scenario, metric: str, progress: Callable[[float], Non
     return _memo(key, make)
 
 
+def top_levers(scenario: Scenario, metric: str = "monthly_unique_reach", n: int = 5) -> list[str]:
+    """The ``n`` levers that move ``metric`` most for this scenario (for quick what-ifs)."""
+    key = ("levers", dump_scenario(scenario), metric, state.seed(), st.session_state.survey_id)
+
+    def make() -> list[str]:
+        pop = survey_population(scenario, 2000) if _survey() is not None else None
+        bars = tornado(
+            scenario, metric, seed=state.seed(), population=pop, include_parameters=False
+        )
+        return [b.name for b in bars[:n]]
+
+    return _memo(key, make)
+
+
 def has_sensitivity(scenario: Scenario, metric: str) -> bool:
     key = ("tornado", dump_scenario(scenario), metric, state.seed(), st.session_state.survey_id)
     return key in st.session_state.memo

@@ -6,9 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from core import charts
 from core.analytics.insight import Insight
 from core.scenario import CONSTRUCTS
-from ui import charts
 from ui.i18n import fmt_share, lang, t
 from ui.widgets import chart
 

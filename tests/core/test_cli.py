@@ -127,3 +127,39 @@ def test_ingest_bad_input(args, fragment):
     out = cli(*args)
     assert out.returncode == 2
     assert len(out.stderr.strip().splitlines()) == 1 and fragment in out.stderr, out.stderr
+
+
+def test_report_and_policy_commands(tmp_path):
+    html = tmp_path / "report.html"
+    out = cli(
+        "report", NEUTRAL, str(SAMPLES / "retail_bank.json"), "--out", str(html), "--runs", "50"
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Scenarios compared" in html.read_text(encoding="utf-8")
+    deck = tmp_path / "deck.pptx"
+    assert cli("report", NEUTRAL, "--out", str(deck), "--runs", "30").returncode == 0
+    assert deck.read_bytes()[:2] == b"PK"
+    policy = tmp_path / "beleid.docx"
+    out = cli(
+        "--lang", "nl", "policy", str(SAMPLES / "software_company.json"), "--out", str(policy)
+    )
+    assert out.returncode == 0 and policy.read_bytes()[:2] == b"PK"
+    md = tmp_path / "policy.md"
+    assert cli("policy", NEUTRAL, "--out", str(md)).returncode == 0
+    assert md.read_text(encoding="utf-8").startswith("# Social media policy")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("report", NEUTRAL, "--out", "x.pdf"), "must end in .html or .pptx"),
+        (("policy", NEUTRAL, "--out", "x.txt"), "must end in .docx or .md"),
+        (("policy", NEUTRAL, "--out", "/no/such/dir/p.md"), "Cannot write"),
+        (("report", "missing.json", "--out", "r.html"), "File not found"),
+    ],
+)
+def test_report_bad_input(args, fragment):
+    out = cli(*args)
+    assert (
+        out.returncode == 2 and fragment in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    )

@@ -16,6 +16,7 @@ PAGES_EN = [
     ("Simulation", "Simulation"),
     ("Scenarios", "Scenarios"),
     ("Method and sources", "Method and sources"),
+    ("Presenter mode", "Today's policy"),  # last: the sidebar is hidden there
 ]
 
 

@@ -16,6 +16,7 @@ PAGES = [
     "pages/4_Simulation.py",
     "pages/5_Scenarios.py",
     "pages/6_Method_and_sources.py",
+    "pages/7_Presenter.py",
 ]
 SURVEY = ROOT / "sample_data" / "surveys" / "serre_example_google_forms_nl.csv"
 
@@ -206,3 +207,34 @@ def test_survey_insight_sections_and_persona_results():
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "Helps most" in captions
+
+
+def test_presenter_steps_through_saved_scenarios():
+    at = app("pages/5_Scenarios.py")
+    at.text_input(key="save_name").set_value("Board option A").run()
+    at.button[0].click().run()
+    at.switch_page("pages/7_Presenter.py").run()
+    assert at.title[0].value == "Today's policy"
+    nxt = next(b for b in at.button if b.label == "Next")
+    nxt.click().run()
+    assert at.title[0].value == "Current mix"
+    assert (
+        len(
+            [t for t in at.toggle if t.key.startswith("mix.")]
+            + [s for s in at.selectbox if (s.key or "").startswith("mix.")]
+        )
+        == 5
+    )
+    next(b for b in at.button if b.label == "Next").click().run()
+    assert at.title[0].value == "Board option A"
+    assert not at.exception
+
+
+def test_exports_are_prepared_for_download():
+    at = app("pages/5_Scenarios.py")
+    next(b for b in at.button if b.label == "Prepare the documents").click().run()
+    assert not at.exception
+    exports = at.session_state["exports"]
+    assert exports["html"].startswith("<!DOCTYPE html>")
+    assert exports["pptx"][:2] == b"PK" and exports["docx"][:2] == b"PK"
+    assert exports["md"].startswith("# Social media policy")

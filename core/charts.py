@@ -1,4 +1,4 @@
-"""Plotly figure builders: data in, figure and its data table out.
+"""Plotly figure builders shared by the dashboard and the reports: data in, figure out.
 
 Pure functions (no Streamlit): readable in a projector-lit room (large type,
 clear titles with units) with the colour-blind-safe Okabe-Ito palette.
@@ -199,3 +199,33 @@ def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go
     fig.update_xaxes(title_text=x_label)
     fig.update_yaxes(title_text=y_label)
     return layout(fig, title, 460)
+
+
+def across_scenarios(
+    summaries: Mapping[str, Mapping[str, Mapping[str, float]]],
+    metric: str,
+    label: str,
+    scale: float = 1.0,
+) -> tuple[go.Figure, pd.DataFrame]:
+    """One metric across scenarios: the median with the P10-P90 band."""
+    df = pd.DataFrame(
+        [
+            {"scenario": name, **{k: s[metric][k] * scale for k in ("p10", "p50", "p90", "mean")}}
+            for name, s in summaries.items()
+        ]
+    )
+    fig = go.Figure(
+        go.Bar(
+            x=df["scenario"],
+            y=df["p50"],
+            marker_color=list(OKABE_ITO[: len(df)]),
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": df["p90"] - df["p50"],
+                "arrayminus": df["p50"] - df["p10"],
+            },
+        )
+    )
+    fig.update_yaxes(title_text=label)
+    return layout(fig, label), df

@@ -1,0 +1,115 @@
+"""A PowerPoint deck for the boardroom: title, summary table, one chart per slide.
+
+Chart images are drawn locally with matplotlib (no browser needed, so it
+works on a fresh machine), in the Okabe-Ito palette with large type.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+
+from core.charts import OKABE_ITO
+from core.exports import neutralise
+from core.i18n import translate
+from core.reports.html_report import BIG_FOUR, COMPARED, fmt
+from core.simulate import SimulationResult
+
+CHART_METRICS = (
+    "ambassadors_creators",
+    "monthly_unique_reach",
+    "sensitive_leaks_per_year",
+    "negative_posts_per_year",
+    "always_on_share",
+)
+
+
+def chart_png(results: Sequence[tuple[str, SimulationResult]], metric: str, title: str) -> bytes:
+    """Median per scenario with P10-P90 whiskers, as a PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    scale = 100 if metric.endswith("_share") or metric.startswith(("p_", "ambassadors_")) else 1
+    names = [name for name, _ in results]
+    s = [r.summary()[metric] for _, r in results]
+    p50 = [x["p50"] * scale for x in s]
+    low = [(x["p50"] - x["p10"]) * scale for x in s]
+    high = [(x["p90"] - x["p50"]) * scale for x in s]
+    fig, ax = plt.subplots(figsize=(10, 5.2), dpi=110)
+    ax.bar(
+        names,
+        p50,
+        color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(names))],
+        yerr=[low, high],
+        capsize=10,
+    )
+    ax.set_title(title, fontsize=20, loc="left")
+    ax.tick_params(labelsize=14)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="y", color="#e5e5e5")
+    ax.set_axisbelow(True)
+    if scale == 100:
+        ax.set_ylabel("%", fontsize=14)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def pptx_deck(results: Sequence[tuple[str, SimulationResult]], lang: str = "en") -> bytes:
+    """Title slide, the summary table, then one chart per slide."""
+    from pptx import Presentation
+    from pptx.util import Inches, Pt
+
+    if not results:
+        raise ValueError("a deck needs at least one scenario")
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    title_slide = deck.slides.add_slide(deck.slide_layouts[0])
+    title_slide.shapes.title.text = translate(
+        "report.title", lang, name=results[0][1].scenario.name
+    )
+    title_slide.placeholders[1].text = translate(
+        "report.generated",
+        lang,
+        date=date.today().isoformat(),
+        runs=results[0][1].runs,
+        seed=results[0][1].seed,
+    )
+
+    summary = deck.slides.add_slide(deck.slide_layouts[5])
+    summary.shapes.title.text = translate("report.summary", lang)
+    metrics = [*BIG_FOUR, *[m for m in COMPARED if m not in BIG_FOUR]]
+    rows, cols = len(metrics) + 1, len(results) + 1
+    table = summary.shapes.add_table(
+        rows, cols, Inches(0.5), Inches(1.5), Inches(12.3), Inches(5.5)
+    ).table
+    table.cell(0, 0).text = translate("report.metric", lang)
+    for j, (name, _) in enumerate(results, start=1):
+        table.cell(0, j).text = str(neutralise(name))
+    for i, m in enumerate(metrics, start=1):
+        table.cell(i, 0).text = translate(f"metric.{m}.title", lang)
+        for j, (_, result) in enumerate(results, start=1):
+            s = result.summary()[m]
+            table.cell(
+                i, j
+            ).text = f"{fmt(m, s['mean'])}  ({fmt(m, s['p10'])} – {fmt(m, s['p90'])})"
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(13)
+
+    for m in CHART_METRICS:
+        slide = deck.slides.add_slide(deck.slide_layouts[5])
+        title = translate(f"metric.{m}.title", lang)
+        slide.shapes.title.text = title
+        image = chart_png(results, m, translate("report.chart_caption", lang))
+        slide.shapes.add_picture(io.BytesIO(image), Inches(1.2), Inches(1.4), width=Inches(10.9))
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,256 @@
+"""A self-contained HTML report of one or more scenarios (works offline).
+
+Summary first (the recommendation and the four big numbers with P10-P90),
+then the comparison table, charts (Plotly embedded inline once, no external
+assets), per-persona results when a survey was used, the assumptions with
+their sources, and the confidentiality note.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from core import charts
+from core.i18n import translate
+from core.parameters import default_parameters
+from core.recommend import Recommendation
+from core.reports.policy_text import value_label
+from core.simulate import SimulationResult
+
+BIG_FOUR = (
+    "ambassadors_creators",
+    "monthly_unique_reach",
+    "sensitive_leaks_per_year",
+    "always_on_share",
+)
+COMPARED = (
+    "ambassadors_creators",
+    "ambassadors_engaged",
+    "monthly_unique_reach",
+    "monthly_recruitment_reach",
+    "negative_posts_per_year",
+    "p_sensitive_leak_year",
+    "chat_incidents_per_year",
+    "reactance_share",
+    "always_on_share",
+)
+CSS = """
+body{font-family:Inter,Segoe UI,Arial,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#222;font-size:17px}
+h1{font-size:2.1rem}h2{margin-top:2.2rem;border-bottom:2px solid #0072B2;padding-bottom:.3rem}
+.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{flex:1;min-width:200px;border:1px solid #ccc;border-radius:8px;padding:1rem}
+.card .v{font-size:2rem;font-weight:600}.card .r{color:#555;font-size:.9rem}
+table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ddd;padding:.4rem .6rem;text-align:left;vertical-align:top}
+th{background:#f2f6fa}.note{background:#f7f7f7;border-left:4px solid #009E73;padding:.8rem 1rem}
+.small{font-size:.85rem;color:#555}
+"""
+
+
+def _is_share(metric: str) -> bool:
+    return metric.endswith("_share") or metric.startswith(("p_", "ambassadors_"))
+
+
+def fmt(metric: str, value: float) -> str:
+    if _is_share(metric):
+        return f"{value * 100:.1f}%"
+    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.2f}"
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _summary_cards(result: SimulationResult, lang: str) -> str:
+    summary = result.summary()
+    cards = []
+    for m in BIG_FOUR:
+        s = summary[m]
+        cards.append(
+            f"<div class='card'><div>{_esc(translate(f'metric.{m}.title', lang))}</div>"
+            f"<div class='v'>{fmt(m, s['mean'])}</div>"
+            f"<div class='r'>P10–P90: {fmt(m, s['p10'])} – {fmt(m, s['p90'])}</div></div>"
+        )
+    return "<div class='cards'>" + "".join(cards) + "</div>"
+
+
+def _recommendation(rec: Recommendation, lang: str) -> str:
+    rows = []
+    for reason in rec.reasons:
+        today = getattr(rec.scenario.policy, reason.lever)
+        marker = "→" if today != reason.value else "="
+        rows.append(
+            f"<tr><td>{_esc(translate(f'lever.{reason.lever}', lang))}</td>"
+            f"<td>{_esc(value_label(reason.lever, today, lang))}</td><td>{marker}</td>"
+            f"<td><b>{_esc(value_label(reason.lever, reason.value, lang))}</b></td>"
+            f"<td>{_esc(reason.text(lang))}</td></tr>"
+        )
+    head = "".join(
+        f"<th>{_esc(translate(k, lang))}</th>"
+        for k in (
+            "report.lever",
+            "report.today",
+            "report.change",
+            "report.recommended",
+            "report.reason",
+        )
+    )
+    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def _comparison(results: Sequence[tuple[str, SimulationResult]], lang: str) -> str:
+    head = "".join(f"<th>{_esc(name)}</th>" for name, _ in results)
+    rows = []
+    for m in COMPARED:
+        cells = []
+        for _, result in results:
+            s = result.summary()[m]
+            cells.append(
+                f"<td>{fmt(m, s['mean'])}<br><span class='small'>{fmt(m, s['p10'])} – {fmt(m, s['p90'])}</span></td>"
+            )
+        rows.append(
+            f"<tr><td>{_esc(translate(f'metric.{m}.title', lang))}</td>{''.join(cells)}</tr>"
+        )
+    return f"<table><tr><th>{_esc(translate('report.metric', lang))}</th>{head}</tr>{''.join(rows)}</table>"
+
+
+def _charts(results: Sequence[tuple[str, SimulationResult]], lang: str) -> str:
+    summaries = {name: result.summary() for name, result in results}
+    parts, first = [], True
+    for m in (
+        "monthly_unique_reach",
+        "ambassadors_creators",
+        "p_sensitive_leak_year",
+        "negative_posts_per_year",
+        "always_on_share",
+    ):
+        scale = 100 if _is_share(m) else 1
+        fig, _ = charts.across_scenarios(summaries, m, translate(f"metric.{m}.title", lang), scale)
+        parts.append(
+            fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})
+        )
+        first = False
+    points = pd.DataFrame(
+        [
+            {
+                "scenario": name,
+                "reach": s["monthly_unique_reach"]["p50"],
+                "reach_p10": s["monthly_unique_reach"]["p10"],
+                "reach_p90": s["monthly_unique_reach"]["p90"],
+                "risk": s["p_sensitive_leak_year"]["p50"],
+                "risk_p10": s["p_sensitive_leak_year"]["p10"],
+                "risk_p90": s["p_sensitive_leak_year"]["p90"],
+            }
+            for name, s in summaries.items()
+        ]
+    )
+    fig = charts.frontier(
+        points,
+        translate("metric.p_sensitive_leak_year.title", lang),
+        translate("metric.monthly_unique_reach.title", lang),
+        translate("report.frontier", lang),
+    )
+    parts.append(
+        fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
+    )
+    return "".join(f"<div>{p}</div>" for p in parts)
+
+
+def _personas(
+    results: Sequence[tuple[str, SimulationResult]], lang: str, names: dict[str, str]
+) -> str:
+    blocks = []
+    for label, result in results:
+        groups = result.group_summary()
+        if not groups:
+            continue
+        head = "".join(
+            f"<th>{_esc(translate(k, lang))}</th>"
+            for k in (
+                "report.persona",
+                "level.creator",
+                "metric.critics_share.title",
+                "metric.reactance_share.title",
+                "metric.always_on_share.title",
+            )
+        )
+        rows = "".join(
+            f"<tr><td>{_esc(names.get(g, g))}</td>"
+            + "".join(
+                f"<td>{v[k]['mean'] * 100:.1f}%</td>"
+                for k in ("creators", "critics", "reactant", "always_on")
+            )
+            + "</tr>"
+            for g, v in groups.items()
+        )
+        blocks.append(f"<h3>{_esc(label)}</h3><table><tr>{head}</tr>{rows}</table>")
+    return "".join(blocks)
+
+
+def _assumptions(lang: str) -> str:
+    rows = []
+    for p in default_parameters().values_list():
+        refs = "; ".join(f"{r.authors} ({r.year}), {r.title} [{r.grade}]" for r in p.references)
+        rows.append(
+            f"<tr><td>{_esc(p.label[lang])}</td><td>{p.value:g}</td><td>{p.low:g} – {p.high:g}</td>"
+            f"<td>{_esc(p.unit)}</td><td class='small'>{_esc(refs)}</td></tr>"
+        )
+    head = "".join(
+        f"<th>{_esc(translate(k, lang))}</th>"
+        for k in (
+            "method.col.parameter",
+            "method.col.value",
+            "report.range",
+            "method.col.unit",
+            "method.col.sources",
+        )
+    )
+    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def html_report(
+    results: Sequence[tuple[str, SimulationResult]],
+    lang: str = "en",
+    recommendation: Recommendation | None = None,
+    persona_names: dict[str, str] | None = None,
+) -> str:
+    """The report as one HTML document with everything inline."""
+    if not results:
+        raise ValueError("a report needs at least one scenario")
+    first = results[0][1]
+    first_name = first.scenario.name
+    sections = [
+        f"<h1>{_esc(translate('report.title', lang, name=first_name))}</h1>",
+        f"<p class='small'>{_esc(translate('report.generated', lang, date=date.today().isoformat(), runs=first.runs, seed=first.seed))}</p>",
+        f"<h2>{_esc(translate('report.summary', lang))}</h2>",
+        _summary_cards(first, lang),
+    ]
+    if recommendation is not None:
+        sections += [
+            f"<h3>{_esc(translate('report.recommendation', lang))}</h3>",
+            _recommendation(recommendation, lang),
+        ]
+    sections += [
+        f"<h2>{_esc(translate('report.comparison', lang))}</h2>",
+        _comparison(results, lang),
+    ]
+    sections += [f"<h2>{_esc(translate('report.charts', lang))}</h2>", _charts(results, lang)]
+    personas = _personas(results, lang, persona_names or {})
+    if personas:
+        sections += [f"<h2>{_esc(translate('report.personas', lang))}</h2>", personas]
+    sections += [
+        f"<h2>{_esc(translate('report.assumptions', lang))}</h2>",
+        f"<p>{_esc(translate('method.calibration_text', lang))}</p>",
+        _assumptions(lang),
+        f"<h2>{_esc(translate('report.confidentiality', lang))}</h2>",
+        f"<div class='note'>{_esc(translate('method.privacy_text', lang))}</div>",
+    ]
+    body = "\n".join(sections)
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+        f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{_esc(translate('report.title', lang, name=first_name))}</title><style>{CSS}</style></head>"
+        f"<body>{body}</body></html>"
+    )

@@ -1,0 +1,160 @@
+"""A draft social media policy written from a scenario's policy mix.
+
+Structured like a good policy: purpose and scope, the positive stance
+first, confidentiality with the reason for each rule, conduct, chat group
+norms, voluntary ambassadorship and rewards, training, internal voice,
+right to disconnect, monitoring and review. Only the sections the mix
+supports appear, written for this organisation (name, sector).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from core.exports import neutralise
+from core.i18n import normalise_language, translate
+from core.scenario import LEVER_VALUES, Scenario
+
+TEXTS = Path(__file__).with_name("policy_texts.yaml")
+DISCONNECT_HEADCOUNT = 20
+
+
+@cache
+def _texts() -> dict:
+    with TEXTS.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass
+class PolicyDocument:
+    """The draft: title, introduction, numbered sections, and a rules-at-a-glance table."""
+
+    lang: str
+    title: str
+    intro: str
+    sections: list[Section] = field(default_factory=list)
+    glance: list[tuple[str, str]] = field(default_factory=list)
+    glance_header: tuple[str, str] = ("", "")
+    glance_title: str = ""
+
+    @property
+    def keys(self) -> list[str]:
+        return [s.key for s in self.sections]
+
+
+def draft_policy(scenario: Scenario, lang: str = "en") -> PolicyDocument:
+    """The policy text for ``scenario``'s mix in Dutch or English."""
+    lang = normalise_language(lang)
+    text = _texts()[lang]
+    p, org = scenario.policy, scenario.organisation
+    name = scenario.name.split(",")[0].strip() or "the organisation"
+    fill = {
+        "org": name,
+        "data": _texts()["data"][lang][org.sector],
+        "platforms": text[f"scope.{p.platform_scope}"],
+    }
+
+    def w(key: str) -> str:
+        return text[key].format(**fill)
+
+    doc = PolicyDocument(lang=lang, title=w("title"), intro=w("intro"))
+    add = lambda key, *parts: doc.sections.append(Section(key, w(f"{key}.title"), parts))  # noqa: E731
+    add("purpose", w("purpose.text"))
+    stance = [w("stance.gag")] if p.no_work_posts else [w("stance.proud")]
+    if p.share_permission and not p.no_work_posts:
+        stance.insert(0, w("stance.share"))
+    add("stance", *stance)
+    if p.confidentiality_rules:
+        rules = [w("confidentiality.rule")]
+        rules += [w("confidentiality.reason")] if p.explain_rules else []
+        add("confidentiality", *rules)
+    if p.work_time_ban:
+        add("worktime", w("worktime.rule"), *([w("worktime.reason")] if p.explain_rules else []))
+    if p.visual_guidelines:
+        add("conduct", w("conduct.photos"), w("conduct.screen"), w("conduct.respect"))
+    if p.chat_group_norms:
+        add("chats", w("chats.purpose"), w("chats.conduct"), w("chats.leave"))
+    if p.ambassador_programme == "voluntary":
+        parts = [w("ambassador.text")]
+        if p.rewards != "none":
+            parts.append(w(f"rewards.{p.rewards}"))
+        add("ambassador", *parts)
+    if p.training != "none":
+        add("training", w(f"training.{p.training}"))
+    if p.content_support:
+        add("content", w("content.text"))
+    if p.voice_channels:
+        add("voice", w("voice.text"))
+    if p.mute_norms:
+        law = [w("disconnect.law")] if org.employees >= DISCONNECT_HEADCOUNT else []
+        add("disconnect", w("disconnect.text"), *law)
+    add("monitoring", w("monitoring.text"))
+    add("review", w("review.text"))
+    doc.glance_title = w("glance.title")
+    doc.glance_header = (w("glance.rule"), w("glance.decision"))
+    doc.glance = [
+        (
+            translate(f"lever.{lever}", lang),
+            translate(f"value.{lever}.{str(getattr(p, lever)).lower()}", lang),
+        )
+        for lever in LEVER_VALUES
+    ]
+    return doc
+
+
+def value_label(lever: str, value: object, lang: str) -> str:
+    """A lever's value in words ('equal rewards with alternatives')."""
+    return translate(f"value.{lever}.{str(value).lower()}", lang)
+
+
+def to_markdown(doc: PolicyDocument) -> str:
+    lines = [f"# {doc.title}", "", f"*{doc.intro}*", ""]
+    for number, section in enumerate(doc.sections, start=1):
+        lines += [f"## {number}. {section.title}", ""]
+        lines += [p + "\n" for p in section.paragraphs]
+    lines += [
+        f"## {doc.glance_title}",
+        "",
+        f"| {doc.glance_header[0]} | {doc.glance_header[1]} |",
+        "|---|---|",
+    ]
+    lines += [f"| {rule} | {decision} |" for rule, decision in doc.glance]
+    return "\n".join(lines) + "\n"
+
+
+def to_docx(doc: PolicyDocument) -> bytes:
+    """A Word document; table cells that look like formulas are neutralised."""
+    from docx import Document
+
+    word = Document()
+    word.core_properties.title = doc.title
+    word.core_properties.language = doc.lang
+    word.add_heading(doc.title, level=0)
+    word.add_paragraph(doc.intro).runs[0].italic = True
+    for number, section in enumerate(doc.sections, start=1):
+        word.add_heading(f"{number}. {section.title}", level=1)
+        for paragraph in section.paragraphs:
+            word.add_paragraph(paragraph)
+    word.add_heading(doc.glance_title, level=1)
+    table = word.add_table(rows=1, cols=2)
+    table.style = "Light Grid Accent 1"
+    for cell, text in zip(table.rows[0].cells, doc.glance_header, strict=True):
+        cell.text = str(neutralise(text))
+    for rule, decision in doc.glance:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = str(neutralise(rule)), str(neutralise(decision))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,154 @@
+"""Documents open with their own libraries and hold what the mix says, nothing more."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pptx import Presentation
+
+from core.reports import draft_policy, html_report, pptx_deck, to_docx, to_markdown
+from core.reports.policy_text import PolicyDocument
+from core.scenario import Policy, Scenario, load_scenario, with_policy
+from core.simulate import simulate
+from tests.conftest import SAMPLES
+
+GREENHOUSE = Policy(
+    confidentiality_rules=True, work_time_ban=False, explain_rules=True, share_permission=True,
+    platform_scope="all", ambassador_programme="voluntary", rewards="equal_with_alternatives",
+    training="voluntary_certificate", voice_channels=True, mute_norms=True, content_support=True,
+    visual_guidelines=True, chat_group_norms=True,
+)  # fmt: skip
+ALL_SECTIONS = [
+    "purpose", "stance", "confidentiality", "conduct", "chats", "ambassador",
+    "training", "content", "voice", "disconnect", "monitoring", "review",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def hospital() -> Scenario:
+    return load_scenario(SAMPLES / "university_hospital.json")
+
+
+def test_full_mix_has_every_section_in_order(hospital):
+    doc = draft_policy(with_policy(hospital, GREENHOUSE), "en")
+    assert doc.keys == ALL_SECTIONS
+    text = to_markdown(doc)
+    assert (
+        "whenever we post something on our official accounts, you may always share it"
+        in text.lower()
+    )
+    assert "patient information" in text and "University hospital" in text
+    assert "Why:" in text  # restrictions come with their reason
+    assert "law of 3 October 2022" in text
+    assert "messaging apps" in text
+
+
+def test_levers_that_are_off_leave_no_section(hospital):
+    bare = draft_policy(with_policy(hospital, Policy()), "nl")
+    assert bare.keys == ["purpose", "stance", "monitoring", "review"]
+    text = to_markdown(bare)
+    assert (
+        "altijd delen" not in text and "Vertrouwelijkheid" not in text.split("In één oogopslag")[0]
+    )
+    unexplained = draft_policy(with_policy(hospital, Policy(confidentiality_rules=True)), "en")
+    assert "confidentiality" in unexplained.keys and "Why:" not in to_markdown(unexplained)
+
+
+def test_gag_order_replaces_the_positive_stance(hospital):
+    gag = to_markdown(draft_policy(with_policy(hospital, Policy(no_work_posts=True)), "en"))
+    assert "Do not post about your work" in gag and "you may always share" not in gag
+
+
+def test_small_employers_are_not_told_about_the_disconnect_law():
+    small = Scenario(name="Bakery", organisation={"employees": 12}, policy=Policy(mute_norms=True))
+    text = to_markdown(draft_policy(small, "en"))
+    assert "mute work chats" in text and "3 October 2022" not in text
+
+
+def test_docx_opens_with_the_expected_headings(hospital):
+    doc = draft_policy(with_policy(hospital, GREENHOUSE), "nl")
+    word = Document(io.BytesIO(to_docx(doc)))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[0].startswith("Socialemediabeleid van University hospital")
+    assert "3. Vertrouwelijkheid" in headings and "10. Recht op deconnectie" in headings
+    table = word.tables[0]
+    assert len(table.rows) == 1 + 14
+    assert table.cell(1, 0).text == "Vertrouwelijkheidsregels"
+
+
+def test_docx_cells_that_look_like_formulas_are_neutralised():
+    doc = PolicyDocument(
+        "en", "t", "i", [], [("=SUM(A1:A9)", "+1"), ("@cmd", "-2 ok")], ("Rule", "What"), "Glance"
+    )
+    table = Document(io.BytesIO(to_docx(doc))).tables[0]
+    cells = [c.text for row in table.rows[1:] for c in row.cells]
+    assert cells == ["'=SUM(A1:A9)", "'+1", "'@cmd", "'-2 ok"]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+@pytest.fixture(scope="module")
+def results(hospital):
+    return [
+        ("Today", simulate(hospital, runs=100, seed=2)),
+        ("Greenhouse", simulate(with_policy(hospital, GREENHOUSE), runs=100, seed=2)),
+    ]
+
+
+def test_pptx_deck(results):
+    deck = Presentation(io.BytesIO(pptx_deck(results, "en")))
+    slides = list(deck.slides)
+    assert len(slides) == 2 + 5
+    titles = [s.shapes.title.text for s in slides]
+    assert titles[0] == "Serre report: University hospital, today"
+    assert titles[2:] == [
+        "Ambassador creators",
+        "Monthly unique reach",
+        "Expected leaks a year",
+        "Negative posts a year",
+        "Always on",
+    ]
+    table = next(sh for sh in slides[1].shapes if sh.has_table).table
+    assert [table.cell(0, j).text for j in range(3)][1:] == ["Today", "Greenhouse"]
+    pictures = [sh for s in slides[2:] for sh in s.shapes if sh.shape_type == 13]
+    assert len(pictures) == 5
+
+
+def test_html_report_loads_offline_without_errors(results, tmp_path: Path, browser):
+    path = tmp_path / "report.html"
+    path.write_text(html_report(results, "nl"), encoding="utf-8")
+    page = browser.new_page()
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    assert not errors
+    assert all(u.startswith(("file:", "data:", "about:", "blob:")) for u in requests), requests
+    text = page.inner_text("body")
+    for heading in (
+        "Samenvatting",
+        "Scenario's vergeleken",
+        "Grafieken",
+        "Aannames en bronnen",
+        "Vertrouwelijkheid",
+    ):
+        assert heading in text
+    assert page.locator(".js-plotly-plot").count() == 6
+    page.close()
+
+
+def test_html_report_with_recommendation_and_personas(results, hospital):
+    from core.recommend import recommend
+
+    rec = recommend(hospital, search_runs=32, final_runs=100)
+    text = html_report(results, "en", rec)
+    assert "Recommended policy mix" in text and "equal rewards with alternatives" in text
+    assert text.count("<script") >= 6
+    assert not re.search(
+        r"<(script|link|img)[^>]+(src|href)=[\"']?https?:", text
+    )  # nothing external
