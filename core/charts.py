@@ -33,6 +33,24 @@ def layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     return fig
 
 
+def _banded_bars(x: pd.Series, df: pd.DataFrame) -> go.Figure:
+    """Vertical bars at the median with P10-P90 whiskers, one colour per bar."""
+    return go.Figure(
+        go.Bar(
+            x=x,
+            y=df["p50"],
+            marker_color=list(OKABE_ITO[: len(df)]),
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": df["p90"] - df["p50"],
+                "arrayminus": df["p50"] - df["p10"],
+            },
+            hovertemplate="%{x}: %{y:,.1f}<extra></extra>",
+        )
+    )
+
+
 def funnel(
     levels: Mapping[str, Mapping], labels: Mapping[str, str], title: str
 ) -> tuple[go.Figure, pd.DataFrame]:
@@ -126,21 +144,7 @@ def platforms(
         for p, s in summary.items()
     ]
     df = pd.DataFrame(rows)
-    fig = go.Figure(
-        go.Bar(
-            x=df["platform"],
-            y=df["p50"],
-            marker_color=list(OKABE_ITO[: len(df)]),
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": df["p90"] - df["p50"],
-                "arrayminus": df["p50"] - df["p10"],
-            },
-            hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
-        )
-    )
-    return layout(fig, title), df
+    return layout(_banded_bars(df["platform"], df), title), df
 
 
 def tornado(
@@ -214,18 +218,6 @@ def across_scenarios(
             for name, s in summaries.items()
         ]
     )
-    fig = go.Figure(
-        go.Bar(
-            x=df["scenario"],
-            y=df["p50"],
-            marker_color=list(OKABE_ITO[: len(df)]),
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": df["p90"] - df["p50"],
-                "arrayminus": df["p50"] - df["p10"],
-            },
-        )
-    )
+    fig = _banded_bars(df["scenario"], df)
     fig.update_yaxes(title_text=label)
     return layout(fig, label), df

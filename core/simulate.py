@@ -52,6 +52,24 @@ METRICS: tuple[str, ...] = (
     "vacancy_sharers_share",
     "monthly_recruitment_clicks_index",
 )
+# The four numbers that matter first, and the ones compared across scenarios.
+HEADLINE_METRICS = (
+    "ambassadors_creators",
+    "monthly_unique_reach",
+    "sensitive_leaks_per_year",
+    "always_on_share",
+)
+COMPARED_METRICS = (
+    "ambassadors_creators",
+    "ambassadors_engaged",
+    "monthly_unique_reach",
+    "monthly_recruitment_reach",
+    "negative_posts_per_year",
+    "p_sensitive_leak_year",
+    "chat_incidents_per_year",
+    "reactance_share",
+    "always_on_share",
+)
 SHARE_METRICS = frozenset(m for m in METRICS if m.endswith("_share") or m.startswith("amb"))
 SHARE_METRICS = SHARE_METRICS | {"p_sensitive_leak_year"}
 GROUP_STATES = ("creators", "engaged_or_more", "critics", "reactant", "always_on")

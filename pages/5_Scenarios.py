@@ -9,7 +9,7 @@ from core import charts
 from core.errors import ScenarioError
 from core.scenario import dump_scenario, parse_scenario, with_overrides
 from core.share import pack
-from core.simulate import difference
+from core.simulate import COMPARED_METRICS, difference
 from ui import compute, state
 from ui.bootstrap import SHARE_PARAM, bootstrap
 from ui.i18n import lang, t
@@ -20,16 +20,7 @@ st.title(t("nav.scenarios"))
 st.markdown(t("scen.intro"))
 ss = st.session_state
 CURRENT, TODAY = "__current__", "__today__"
-COMPARED = (
-    "ambassadors_creators",
-    "monthly_unique_reach",
-    "monthly_recruitment_reach",
-    "negative_posts_per_year",
-    "p_sensitive_leak_year",
-    "chat_incidents_per_year",
-    "reactance_share",
-    "always_on_share",
-)
+COMPARED = COMPARED_METRICS
 RISKS = (
     "p_sensitive_leak_year",
     "negative_posts_per_year",

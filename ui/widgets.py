@@ -7,15 +7,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.exports import safe_csv
-from core.simulate import SimulationResult
+from core.simulate import HEADLINE_METRICS, SimulationResult
 from ui.i18n import fmt_number, fmt_share, t
 
-BIG_FOUR = (
-    ("ambassadors_creators", "share"),
-    ("monthly_unique_reach", "count"),
-    ("sensitive_leaks_per_year", "decimal"),
-    ("always_on_share", "share"),
-)
+KINDS = {"monthly_unique_reach": "count", "sensitive_leaks_per_year": "decimal"}
+BIG_FOUR = tuple((m, KINDS.get(m, "share")) for m in HEADLINE_METRICS)
 
 
 def is_share(metric: str) -> bool:

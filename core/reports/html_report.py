@@ -19,25 +19,10 @@ from core.i18n import translate
 from core.parameters import default_parameters
 from core.recommend import Recommendation
 from core.reports.policy_text import value_label
-from core.simulate import SimulationResult
+from core.simulate import COMPARED_METRICS, HEADLINE_METRICS, SimulationResult
 
-BIG_FOUR = (
-    "ambassadors_creators",
-    "monthly_unique_reach",
-    "sensitive_leaks_per_year",
-    "always_on_share",
-)
-COMPARED = (
-    "ambassadors_creators",
-    "ambassadors_engaged",
-    "monthly_unique_reach",
-    "monthly_recruitment_reach",
-    "negative_posts_per_year",
-    "p_sensitive_leak_year",
-    "chat_incidents_per_year",
-    "reactance_share",
-    "always_on_share",
-)
+BIG_FOUR = HEADLINE_METRICS
+COMPARED = COMPARED_METRICS
 CSS = """
 body{font-family:Inter,Segoe UI,Arial,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#222;font-size:17px}
 h1{font-size:2.1rem}h2{margin-top:2.2rem;border-bottom:2px solid #0072B2;padding-bottom:.3rem}

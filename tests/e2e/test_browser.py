@@ -80,14 +80,14 @@ def test_deep_link_upload_recommend_and_dutch(page: Page, server: str) -> None:
     settle(page)
     expect(page.get_by_text(re.compile("Detected .*Qualtrics"))).to_be_visible()
     no_exception(page)
-    shot(page, "7_survey_uploaded")
+    shot(page, "10_survey_uploaded")
 
     nav(page, "Policy mix")
     page.get_by_role("button", name="Apply the recommendation").click()
     settle(page)
     no_exception(page)
     expect(page.get_by_role("button", name="Apply the recommendation")).to_be_disabled()
-    shot(page, "8_recommendation_applied")
+    shot(page, "11_recommendation_applied")
 
     page.locator('[data-testid="stSidebar"]').get_by_text("Nederlands").click()
     settle(page)
@@ -97,7 +97,7 @@ def test_deep_link_upload_recommend_and_dutch(page: Page, server: str) -> None:
     nav(page, "Simulatie")
     no_exception(page)
     expect(page.get_by_text("Ambassadeur-makers").first).to_be_visible()
-    shot(page, "9_simulation_dutch")
+    shot(page, "12_simulation_dutch")
 
 
 def test_broken_share_link_keeps_the_app_working(page: Page, server: str) -> None:
