@@ -12,6 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core.i18n import dutch_digits
+
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 16, "color": "#222"}
 
@@ -73,10 +75,15 @@ def funnel(
     return layout(fig, title, 340), df
 
 
-def _short(value: float, percent: bool) -> str:
+def _short(value: float, percent: bool, comma: bool = False) -> str:
+    """A compact number; ``comma`` writes it the Dutch way (1.234,5)."""
     if percent:
-        return f"{value:.1f}%"
-    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.2f}"
+        text = f"{value:.1f}%"
+    elif abs(value) >= 10:
+        text = f"{value:,.0f}"
+    else:
+        text = f"{value:.2f}"
+    return dutch_digits(text) if comma else text
 
 
 def bands(
@@ -86,6 +93,7 @@ def bands(
     title: str,
     scale: float = 1.0,
     percent: bool = False,
+    comma: bool = False,
 ) -> tuple[go.Figure, pd.DataFrame]:
     """Median with the P10-P90 band per metric, each on its own axis (scales differ).
 
@@ -103,8 +111,8 @@ def bands(
     ]
     df = pd.DataFrame(rows)
     headings = [
-        f"<b>{r['metric']}</b>: {_short(r['p50'], percent)}  "
-        f"<span style='color:#555'>(P10–P90 {_short(r['p10'], percent)} – {_short(r['p90'], percent)})</span>"
+        f"<b>{r['metric']}</b>: {_short(r['p50'], percent, comma)}  "
+        f"<span style='color:#555'>(P10–P90 {_short(r['p10'], percent, comma)} – {_short(r['p90'], percent, comma)})</span>"
         for r in rows
     ]
     fig = make_subplots(

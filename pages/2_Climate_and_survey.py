@@ -135,7 +135,9 @@ with upload:
                 "column": st.column_config.TextColumn(t("climate.col.column")),
                 "question": st.column_config.TextColumn(t("climate.col.question"), width="large"),
                 "target": st.column_config.SelectboxColumn(
-                    t("climate.col.target"), options=list(TARGETS)
+                    t("climate.col.target"),
+                    options=list(TARGETS),
+                    format_func=lambda v: t(f"target.{v}"),
                 ),
                 "reverse": st.column_config.CheckboxColumn(t("climate.col.reverse")),
                 "confidence": st.column_config.ProgressColumn(

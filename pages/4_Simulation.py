@@ -56,6 +56,7 @@ with right:
         ["monthly_impressions", "monthly_unique_reach", "monthly_recruitment_reach"],
         labels,
         t("sim.reach"),
+        comma=lang() == "nl",
     )
     chart(fig, data, "reach")
 
@@ -66,6 +67,7 @@ with left:
         ["negative_posts_per_year", "sensitive_leaks_per_year", "chat_incidents_per_year"],
         labels,
         t("sim.risk_counts"),
+        comma=lang() == "nl",
     )
     chart(fig, data, "risk_counts")
 with right:
@@ -76,6 +78,7 @@ with right:
         t("sim.risk_shares"),
         scale=100,
         percent=True,
+        comma=lang() == "nl",
     )
     chart(fig, data, "risk_shares")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.i18n import DEFAULT_LANGUAGE, translate
+from core.i18n import DEFAULT_LANGUAGE, dutch_digits, translate
 
 LANG_KEY = "lang"
 
@@ -21,9 +21,7 @@ def t(key: str, **params: object) -> str:
 def fmt_number(value: float, decimals: int = 0) -> str:
     """A number with the user's thousands separator (1,234 or 1.234)."""
     text = f"{value:,.{decimals}f}"
-    if lang() == "nl":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text
+    return dutch_digits(text) if lang() == "nl" else text
 
 
 def fmt_share(value: float, decimals: int = 0) -> str:
