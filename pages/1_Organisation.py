@@ -58,6 +58,18 @@ def field(kind: str, path: str, label_key: str, value, **kwargs) -> None:
     )
 
 
+name_key = "org.name"
+if name_key not in ss:
+    ss[name_key] = state.base().name
+st.text_input(
+    t("org.name"),
+    key=name_key,
+    max_chars=120,
+    help=t("org.name.help"),
+    on_change=state.update_scenario,
+    args=("name", name_key),
+)
+
 st.subheader(t("org.size"))
 c1, c2, c3 = st.columns(3)
 with c1:

@@ -35,6 +35,17 @@ with top_right:
         on_change=_runs,
         help=t("sim.runs_help"),
     )
+    ss["org.seed"] = state.seed()
+    st.number_input(
+        t("sim.seed"),
+        min_value=0,
+        max_value=2**31 - 1,
+        step=1,
+        key="org.seed",
+        help=t("sim.seed_help"),
+        on_change=state.update_scenario,
+        args=("seed", "org.seed"),
+    )
 
 large = scenario.organisation.employees > compute.INTERACTIVE_EMPLOYEES
 if large:

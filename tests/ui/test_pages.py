@@ -238,3 +238,15 @@ def test_exports_are_prepared_for_download():
     assert exports["html"].startswith("<!DOCTYPE html>")
     assert exports["pptx"][:2] == b"PK" and exports["docx"][:2] == b"PK"
     assert exports["md"].startswith("# Social media policy")
+
+
+def test_renaming_and_reseeding_the_scenario():
+    at = app("pages/1_Organisation.py")
+    at.text_input(key="org.name").set_value("Hospital, 2027 plan").run()
+    assert at.session_state["scenario"].name == "Hospital, 2027 plan"
+    at.switch_page("pages/4_Simulation.py").run()
+    before = [m.value for m in at.metric][:4]
+    at.number_input(key="org.seed").set_value(12345).run()
+    assert at.session_state["scenario"].seed == 12345
+    assert not at.exception
+    assert [m.value for m in at.metric][:4] != before
