@@ -12,6 +12,7 @@ from core.survey.privacy import MIN_THRESHOLD
 from ui import compute, insight_view, state
 from ui.bootstrap import bootstrap
 from ui.i18n import fmt_number, lang, t
+from ui.widgets import session_toggle
 
 bootstrap("nav.climate")
 st.title(t("nav.climate"))
@@ -81,17 +82,7 @@ with upload:
             t("climate.detected", format=survey.format_label, n=fmt_number(survey.respondents)),
             icon=":material/check_circle:",
         )
-        ss["use_survey_toggle"] = ss.use_survey  # widget state mirrors the session value
-
-        def _use_survey() -> None:
-            ss.use_survey = ss["use_survey_toggle"]
-
-        st.toggle(
-            t("climate.use_survey"),
-            key="use_survey_toggle",
-            on_change=_use_survey,
-            help=t("climate.use_survey_help"),
-        )
+        session_toggle(t("climate.use_survey"), "use_survey", True, t("climate.use_survey_help"))
         if survey.dropped_columns:
             st.caption(t("climate.dropped", columns=", ".join(survey.dropped_columns)))
         for warning in survey.warning_texts(lang()):

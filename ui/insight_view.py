@@ -10,7 +10,7 @@ from core import charts
 from core.analytics.insight import Insight
 from core.scenario import CONSTRUCTS
 from ui.i18n import fmt_share, lang, t
-from ui.widgets import chart
+from ui.widgets import chart, session_toggle
 
 
 def personas(found: Insight) -> None:
@@ -142,18 +142,10 @@ def calibration(found: Insight) -> None:
             t("insight.skipped", targets=", ".join(t(f"insight.target.{s}") for s in cal.skipped_))
         )
     message = "insight.calibrated_ok" if cal.all_within_ else "insight.calibrated_partly"
-    st.success(t(message), icon=":material/check_circle:") if cal.all_within_ else st.warning(
-        t(message)
-    )
-    ss = st.session_state
-    ss["use_calibration_toggle"] = ss.get("use_calibration", True)
-
-    def _toggle() -> None:
-        ss.use_calibration = ss["use_calibration_toggle"]
-
-    st.toggle(
-        t("insight.use_calibration"),
-        key="use_calibration_toggle",
-        on_change=_toggle,
-        help=t("insight.use_calibration_help"),
+    if cal.all_within_:
+        st.success(t(message), icon=":material/check_circle:")
+    else:
+        st.warning(t(message), icon=":material/warning:")
+    session_toggle(
+        t("insight.use_calibration"), "use_calibration", True, t("insight.use_calibration_help")
     )

@@ -102,6 +102,22 @@ def lever_input(
         )
 
 
+def session_toggle(label: str, name: str, default: bool, help_text: str) -> None:
+    """A toggle for a session setting that must survive page switches.
+
+    Streamlit forgets widget state when a page does not render the widget, so
+    the setting lives under ``name`` and the toggle only mirrors it.
+    """
+    ss = st.session_state
+    key = f"{name}_toggle"
+    ss[key] = ss.get(name, default)
+
+    def _copy() -> None:
+        ss[name] = ss[key]
+
+    st.toggle(label, key=key, on_change=_copy, help=help_text)
+
+
 def show_errors() -> None:
     """Show (and clear) input problems queued by callbacks."""
     errors = st.session_state.get("errors", [])
