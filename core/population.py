@@ -8,7 +8,7 @@ behaviour model only ever sees a Population, never where it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.special import ndtri
@@ -194,6 +194,4 @@ def population_from_scores(
     )
     if group is None:
         return pop
-    return Population(
-        **{**pop.__dict__, "group": np.asarray(group)[pick], "group_names": group_names}
-    )
+    return replace(pop, group=np.asarray(group)[pick], group_names=group_names)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from core.i18n import translate
 from core.parameters import ParameterSet
 from core.scenario import Policy, Scenario
+from core.simulate import is_share
 
 if TYPE_CHECKING:
     from core.recommend import Constraint
@@ -81,7 +82,7 @@ class Reason:
         parts = []
         for name in EFFECT_METRICS:
             change = self.effect.get(name, 0.0)
-            if _is_points(name):
+            if is_share(name):
                 if abs(change) >= 0.005:
                     shown = translate("unit.points", lang, value=f"{change * 100:+.1f}")
                     parts.append(f"{translate(f'metric.{name}', lang)} {shown}")
@@ -121,13 +122,8 @@ def alternative_value(lever: str, chosen: Any) -> Any:
     return ON_VALUE.get(lever, True)
 
 
-def _is_points(name: str) -> bool:
-    """Shares and probabilities change in percentage points, counts in percent."""
-    return name.endswith("_share") or name.startswith("p_")
-
-
 def _relative(chosen: float, other: float, name: str) -> float:
-    if _is_points(name):
+    if is_share(name):
         return chosen - other  # shares and probabilities: difference in points
     return (chosen - other) / other if other > 0 else 0.0
 

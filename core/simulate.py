@@ -70,8 +70,14 @@ COMPARED_METRICS = (
     "reactance_share",
     "always_on_share",
 )
-SHARE_METRICS = frozenset(m for m in METRICS if m.endswith("_share") or m.startswith("amb"))
-SHARE_METRICS = SHARE_METRICS | {"p_sensitive_leak_year"}
+
+
+def is_share(metric: str) -> bool:
+    """Shares and probabilities (0..1, shown in percent), as opposed to counts."""
+    return metric.endswith("_share") or metric.startswith(("p_", "ambassadors_"))
+
+
+SHARE_METRICS = frozenset(m for m in METRICS if is_share(m))
 GROUP_STATES = ("creators", "engaged_or_more", "critics", "reactant", "always_on")
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 from core import charts
 from core.parameters import default_parameters
 from core.scenario import PLATFORMS
+from core.simulate import is_share
 from core.valuation import Valuation, value_summary
 from ui import compute, state
 from ui.bootstrap import bootstrap
@@ -165,7 +166,7 @@ if compute.has_sensitivity(scenario, metric) or st.button(
                     "high_label": high_label,
                 }
             )
-        scale = 100 if metric.endswith("_share") or metric.startswith("p_") else 1
+        scale = 100 if is_share(metric) else 1
         for row in rows:
             row["low"] *= scale
             row["high"] *= scale

@@ -7,16 +7,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.exports import safe_csv
-from core.simulate import HEADLINE_METRICS, SimulationResult
+from core.simulate import HEADLINE_METRICS, SimulationResult, is_share
 from ui.i18n import fmt_number, fmt_share, t
 
 KINDS = {"monthly_unique_reach": "count", "sensitive_leaks_per_year": "decimal"}
 BIG_FOUR = tuple((m, KINDS.get(m, "share")) for m in HEADLINE_METRICS)
-
-
-def is_share(metric: str) -> bool:
-    """Shares and probabilities are shown in percent."""
-    return metric.endswith("_share") or metric.startswith(("p_", "ambassadors_"))
 
 
 def fmt_value(metric: str, value: float, signed: bool = False) -> str:

@@ -14,7 +14,7 @@ from core.charts import OKABE_ITO
 from core.exports import neutralise
 from core.i18n import translate
 from core.reports.html_report import BIG_FOUR, COMPARED, fmt
-from core.simulate import SimulationResult
+from core.simulate import SimulationResult, is_share
 
 CHART_METRICS = (
     "ambassadors_creators",
@@ -32,7 +32,7 @@ def chart_png(results: Sequence[tuple[str, SimulationResult]], metric: str, titl
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    scale = 100 if metric.endswith("_share") or metric.startswith(("p_", "ambassadors_")) else 1
+    scale = 100 if is_share(metric) else 1
     names = [name for name, _ in results]
     s = [r.summary()[metric] for _, r in results]
     p50 = [x["p50"] * scale for x in s]

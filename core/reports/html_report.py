@@ -19,7 +19,7 @@ from core.i18n import translate
 from core.parameters import default_parameters
 from core.recommend import Recommendation
 from core.reports.policy_text import value_label
-from core.simulate import COMPARED_METRICS, HEADLINE_METRICS, SimulationResult
+from core.simulate import COMPARED_METRICS, HEADLINE_METRICS, SimulationResult, is_share
 
 BIG_FOUR = HEADLINE_METRICS
 COMPARED = COMPARED_METRICS
@@ -34,12 +34,8 @@ th{background:#f2f6fa}.note{background:#f7f7f7;border-left:4px solid #009E73;pad
 """
 
 
-def _is_share(metric: str) -> bool:
-    return metric.endswith("_share") or metric.startswith(("p_", "ambassadors_"))
-
-
 def fmt(metric: str, value: float) -> str:
-    if _is_share(metric):
+    if is_share(metric):
         return f"{value * 100:.1f}%"
     return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.2f}"
 
@@ -111,7 +107,7 @@ def _charts(results: Sequence[tuple[str, SimulationResult]], lang: str) -> str:
         "negative_posts_per_year",
         "always_on_share",
     ):
-        scale = 100 if _is_share(m) else 1
+        scale = 100 if is_share(m) else 1
         fig, _ = charts.across_scenarios(summaries, m, translate(f"metric.{m}.title", lang), scale)
         parts.append(
             fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})

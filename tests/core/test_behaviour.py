@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from core import behaviour as bh
 from core.population import synthetic_population
-from core.scenario import LEVER_VALUES, validate_scenario, with_overrides
+from core.scenario import CONSTRUCTS, LEVER_VALUES, validate_scenario, with_overrides
 from core.simulate import simulate
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -35,17 +35,7 @@ def scenarios(draw, **fixed_policy):
             "work_chat_groups": draw(share),
             "open_vacancies": draw(st.integers(0, 200)),
         },
-        "climate": {
-            c: {"mean": draw(mean), "sd": draw(st.floats(0.3, 1.2))}
-            for c in (
-                "satisfaction",
-                "identification",
-                "voice",
-                "trust",
-                "always_on",
-                "social_media_skill",
-            )
-        },
+        "climate": {c: {"mean": draw(mean), "sd": draw(st.floats(0.3, 1.2))} for c in CONSTRUCTS},
         "policy": policy,
     }
     return validate_scenario(data)
