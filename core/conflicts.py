@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.i18n import translate
+from core.levers import EXPLAINABLE_RULES as RESTRICTIONS
 from core.scenario import Climate, Organisation, Policy
-
-RESTRICTIONS = ("confidentiality_rules", "work_time_ban", "no_work_posts")
 
 
 @dataclass(frozen=True)
@@ -56,6 +55,8 @@ def _stimulating_levers(policy: Policy) -> tuple[str, ...]:
         found.append("ambassador_programme")
     if policy.rewards != "none":
         found.append("rewards")
+    if policy.vacancy_requests != "none":
+        found.append("vacancy_requests")
     return tuple(found)
 
 
@@ -75,7 +76,7 @@ def find_conflicts(
         levers = ("work_time_ban", *[x for x in stimulating if x != "rewards"])
         out.append(Conflict("ban_vs_sharing", levers, "conflict"))
     if policy.ambassador_programme == "mandatory":
-        out.append(Conflict("mandatory_programme", ("ambassador_programme",), "conflict"))
+        out.append(Conflict("mandatory_programme", ("ambassador_programme",), "warning"))
     if policy.rewards == "tiered":
         out.append(Conflict("tiered_rewards", ("rewards",), "warning"))
     if policy.rewards == "equal":

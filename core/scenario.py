@@ -14,9 +14,19 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from core.errors import ScenarioError
+from core.levers import LEVER_VALUES as LEVER_VALUES
+from core.levers import LEVERS, Lever
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
@@ -47,10 +57,6 @@ CONSTRUCTS: tuple[str, ...] = (
 DEFAULT_SD = 0.9
 
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
-Scope = Literal["professional", "professional_and_private", "all"]
-Programme = Literal["none", "voluntary", "mandatory"]
-Rewards = Literal["none", "equal_with_alternatives", "equal", "tiered"]
-Training = Literal["none", "voluntary", "voluntary_certificate", "mandatory"]
 
 _STRICT = ConfigDict(extra="forbid", strict=True, validate_assignment=False)
 
@@ -108,30 +114,18 @@ class Climate(BaseModel):
     social_media_skill: Construct = Field(default_factory=Construct)
 
 
-class Policy(BaseModel):
-    """The policy levers; the defaults are 'no policy at all'."""
-
-    model_config = _STRICT
-    confidentiality_rules: bool = False
-    work_time_ban: bool = False
-    no_work_posts: bool = False
-    explain_rules: bool = False
-    share_permission: bool = False
-    platform_scope: Scope = "professional"
-    ambassador_programme: Programme = "none"
-    rewards: Rewards = "none"
-    training: Training = "none"
-    voice_channels: bool = False
-    mute_norms: bool = False
-    content_support: bool = False
-    visual_guidelines: bool = False
-    chat_group_norms: bool = False
+def _lever_field(lever: Lever) -> tuple[Any, Any]:
+    annotation: Any = bool if lever.is_bool else Literal[lever.values]  # type: ignore[valid-type]
+    return annotation, lever.default
 
 
-LEVER_VALUES: dict[str, tuple[Any, ...]] = {
-    name: (False, True) if info.annotation is bool else get_args(info.annotation)
-    for name, info in Policy.model_fields.items()
-}
+# The policy levers, built from the lever registry; the defaults are "no policy at all".
+Policy = create_model(  # type: ignore[call-overload]
+    "Policy",
+    __config__=_STRICT,
+    __doc__="The policy levers (see core.levers); the defaults are 'no policy at all'.",
+    **{lever.name: _lever_field(lever) for lever in LEVERS},
+)
 
 
 class Scenario(BaseModel):

@@ -95,6 +95,8 @@ def draft_policy(scenario: Scenario, lang: str = "en") -> PolicyDocument:
         add("training", w(f"training.{p.training}"))
     if p.content_support:
         add("content", w("content.text"))
+    if p.vacancy_requests != "none":
+        add("vacancies", w(f"vacancies.{p.vacancy_requests}"), w("vacancies.voluntary"))
     if p.voice_channels:
         add("voice", w("voice.text"))
     if p.mute_norms:
