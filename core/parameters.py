@@ -8,19 +8,23 @@ page reads the same files. A broken file fails loudly, naming file and key.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from scipy.special import ndtr
 
 from core.errors import ParameterError
 
 PARAMETER_DIR = Path(__file__).parent / "parameters"
 REFERENCES_FILE = "references.yaml"
+FAMILY_CORRELATION = 0.5  # between parameter draws of one mechanism family
 
 
 class Reference(BaseModel):
@@ -33,12 +37,19 @@ class Reference(BaseModel):
     year: int
     grade: str
     link: str | None = None
+    measures: str | None = None
+    type: str | None = None
 
 
 class _Bilingual(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     en: str = Field(min_length=1)
     nl: str = Field(min_length=1)
+
+
+Supports = Literal["magnitude", "direction", "analogy", "none"]
+Grade = Literal["A", "B", "C"]
+Distribution = Literal["triangular", "log_triangular"]
 
 
 class _ParameterSpec(BaseModel):
@@ -49,6 +60,20 @@ class _ParameterSpec(BaseModel):
     value: float
     range: tuple[float, float]
     references: list[str] = Field(min_length=1)
+    supports: Supports
+    grade: Grade
+    distribution: Distribution = "triangular"
+    fixed_because: _Bilingual | None = None
+
+    @model_validator(mode="after")
+    def _weak_evidence_includes_zero(self) -> _ParameterSpec:
+        """An effect the evidence does not size must allow for no effect."""
+        low, high = self.range
+        if low == high and self.fixed_because is None:
+            raise ValueError("a parameter without a range must say why (fixed_because)")
+        if self.distribution == "log_triangular" and low <= 0:
+            raise ValueError("a log-triangular range must be positive")
+        return self
 
     @model_validator(mode="after")
     def _value_inside_range(self) -> _ParameterSpec:
@@ -79,6 +104,10 @@ class Parameter:
     high: float
     references: tuple[Reference, ...]
     source_file: str
+    supports: str = "none"
+    grade: str = "C"
+    distribution: str = "triangular"
+    fixed_because: Mapping[str, str] | None = None
 
     @property
     def uncertain(self) -> bool:
@@ -136,6 +165,13 @@ class ParameterSet(Mapping[str, Parameter]):
             new[name] = replace(p, value=float(value), low=min(low, value), high=max(high, value))
         return ParameterSet(new)
 
+    def fingerprint(self) -> str:
+        """A short digest of every value and range (a cache key for results)."""
+        text = ";".join(
+            f"{n}={p.value!r}:{p.low!r}:{p.high!r}" for n, p in sorted(self.items_by_name.items())
+        )
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
     def fixed(self) -> ParameterSet:
         """A copy without uncertainty: every range collapsed to its value."""
         return ParameterSet(
@@ -145,15 +181,29 @@ class ParameterSet(Mapping[str, Parameter]):
     def draw(self, rng: np.random.Generator, n_runs: int) -> dict[str, np.ndarray]:
         """One value per run for every parameter (triangular over its range).
 
-        Draws happen in a fixed (sorted) order and count, whatever the
-        scenario, so two scenarios with one seed share their draws.
+        Parameters of one mechanism family move together (correlation
+        ``FAMILY_CORRELATION`` between their quantiles, oriented so stronger
+        effects go together): the evidence for a family is strong or weak as
+        a whole. Draws happen in a fixed (sorted) order and count, whatever
+        the scenario, so two scenarios with one seed share their draws.
         """
+        families = sorted({p.family for p in self.items_by_name.values()})
+        common = {f: rng.standard_normal(n_runs) for f in families}
+        a, b = np.sqrt(FAMILY_CORRELATION), np.sqrt(1.0 - FAMILY_CORRELATION)
         out: dict[str, np.ndarray] = {}
         for name in sorted(self.items_by_name):
             p = self.items_by_name[name]
-            u = rng.random(n_runs)
-            out[name] = _triangular_ppf(u, p.low, p.value, p.high)
+            z = a * common[p.family] + b * rng.standard_normal(n_runs)
+            u = ndtr(-z if p.value < 0 else z)
+            out[name] = _ppf(u, p)
         return out
+
+
+def _ppf(u: np.ndarray, p: Parameter) -> np.ndarray:
+    if p.distribution == "log_triangular" and p.high > p.low:
+        logs = _triangular_ppf(u, np.log(p.low), np.log(p.value), np.log(p.high))
+        return np.exp(logs)
+    return _triangular_ppf(u, p.low, p.value, p.high)
 
 
 def _triangular_ppf(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:
@@ -230,6 +280,10 @@ def load_parameters(directory: Path = PARAMETER_DIR) -> ParameterSet:
                 high=spec.range[1],
                 references=tuple(references[r] for r in spec.references),
                 source_file=path.name,
+                supports=spec.supports,
+                grade=spec.grade,
+                distribution=spec.distribution,
+                fixed_because=spec.fixed_because.model_dump() if spec.fixed_because else None,
             )
     return ParameterSet(params)
 
