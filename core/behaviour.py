@@ -1,25 +1,42 @@
-"""The mechanisms of brief section 3 as pure, vectorised array functions.
+"""The mechanisms of brief section 3 as pure, vectorised array functions (model v2).
 
-Shapes: per-run terms are ``(R, 1)``, per-employee traits ``(N,)``, and
-per-employee-per-run states ``(R, N)``. Nothing here draws randomness:
-uniform variates come in from the caller, so the same uniforms under two
-policies give coupled outcomes (common random numbers). Every number comes
-from the parameter set ``theta``.
+Each employee has separate, correlated behaviours in a year: follows, likes,
+shares official content, posts own work content, criticises, shares
+vacancies. Each is a latent propensity in log-odds plus normal noise (scaled
+so a log-odds shift acts as in a logistic model); the positive behaviours
+share one noise component, so they cluster in the same people. Levels
+(passive / engaged / creator) are derived from the behaviours.
+
+Reactance is a continuous state: the threat of the restrictive levers times
+the employee's trait reactance, amplified for heavy users and distrustful
+staff, reduced by explanation. It acts on the *specific* forbidden
+behaviour: under a gag, reactant staff post more about work (boomerang) and
+the restriction itself can go public; a ban's activity loss falls on those
+who comply. Leaks come from deliberate disclosure and careless own posts;
+shares of official content disclose nothing new.
+
+Shapes: per-run terms are ``(R, 1)``, traits ``(N,)``, states ``(R, N)``.
+Nothing here draws randomness: noise comes in from the caller, so two
+policies see the same noise (common random numbers).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 import numpy as np
 
+from core.levers import VACANCY_INTENSITY
 from core.population import Population
-from core.scenario import Policy
 
 F32 = np.float32
+NOISE_SCALE = F32(1.7)  # a standard normal times 1.7 approximates the logistic
 LOGISTIC_SD = float(np.pi / np.sqrt(3.0))  # log-odds per Cohen's d
 LEVEL_NAMES: tuple[str, ...] = ("none", "passive", "engaged", "creator")
 PASSIVE, ENGAGED, CREATOR = 1, 2, 3
+STRONG_REACTANCE = 1.0  # state at which an employee counts as reactant
 
 Theta = Mapping[str, np.ndarray]
 
@@ -33,81 +50,192 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
+def d_to_logodds(d: np.ndarray | float) -> np.ndarray:
+    """Cohen's d as a log-odds shift (Chinn 2000: ln OR = d * pi / sqrt(3))."""
+    return np.asarray(d, dtype=float) * LOGISTIC_SD
+
+
 def r_to_logodds(r: np.ndarray) -> np.ndarray:
     """A correlation as log-odds via Cohen's d (d = 2r / sqrt(1 - r^2))."""
-    return 2.0 * r / np.sqrt(1.0 - r**2) * LOGISTIC_SD
+    return d_to_logodds(2.0 * r / np.sqrt(1.0 - r**2))
 
 
-def column(values: np.ndarray) -> np.ndarray:
+def column(values: Any) -> np.ndarray:
     """Per-run values as an (R, 1) float32 column for broadcasting."""
     return np.asarray(values, dtype=F32).reshape(-1, 1)
 
 
-# --- policy levers as numbers -------------------------------------------------
+def occurs(latent: np.ndarray, noise: np.ndarray) -> np.ndarray:
+    """Whether a behaviour happens: latent log-odds plus scaled normal noise above 0.
 
-
-def restriction_pressure(policy: Policy, theta: Theta) -> np.ndarray:
-    """Freedom threat of the restrictive levers, after explanation (per run)."""
-    p = (
-        policy.work_time_ban * theta["pressure_work_time_ban"]
-        + policy.no_work_posts * theta["pressure_no_work_posts"]
-        + (policy.ambassador_programme == "mandatory") * theta["pressure_mandatory_programme"]
-        + (policy.training == "mandatory") * theta["pressure_mandatory_training"]
-        + (policy.rewards == "tiered") * theta["pressure_tiered_rewards"]
-        + policy.confidentiality_rules * theta["pressure_confidentiality"]
-    )
-    if policy.platform_scope != "professional":
-        p = p * (1.0 + theta["private_scope_pressure"])
-    if policy.explain_rules:
-        p = p * (1.0 - theta["explanation_reduction"])
-    return np.asarray(p, dtype=float)
-
-
-def stimulation(policy: Policy, theta: Theta) -> np.ndarray:
-    """Log-odds shift of the ambassador latent from stimulating levers and rewards.
-
-    A positive total saturates at ``stimulation_ceiling``: levers overlap.
+    Monotone in the latent for fixed noise, so common random numbers couple
+    two policies employee by employee.
     """
-    s = (
-        policy.share_permission * theta["effect_share_permission"]
-        + policy.content_support * theta["effect_content_support"]
-        + (policy.ambassador_programme == "voluntary") * theta["effect_voluntary_programme"]
-        + (policy.ambassador_programme == "mandatory") * theta["mandatory_crowding"]
-        + (policy.training != "none") * theta["effect_training"]
-        + (policy.training == "voluntary_certificate") * theta["effect_certificate"]
+    return latent + NOISE_SCALE * noise > 0
+
+
+def correlated(common: np.ndarray, own: np.ndarray, rho: np.ndarray) -> np.ndarray:
+    """Noise sharing a correlation ``rho`` with the common component."""
+    rho = column(rho)
+    return np.sqrt(rho) * common + np.sqrt(1.0 - rho) * own
+
+
+# --- the policy as per-run numbers ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class PolicyTerms:
+    """Everything the policy does that is the same for every employee, per run (R,)."""
+
+    threat: np.ndarray  # freedom threat after explanation
+    share_shift: np.ndarray  # log-odds on sharing official content
+    post_shift: np.ndarray  # log-odds on posting own work content (everyone)
+    trained_post_shift: np.ndarray  # extra log-odds for employees who took the training
+    training_uptake: np.ndarray  # share of staff trained (by their keenness)
+    encouragement: np.ndarray  # prompts to post, removed for "unprompted"
+    vacancy_shift: np.ndarray
+    erosion: np.ndarray  # identification / control mutuality lost to a mandate
+    confidentiality: np.ndarray  # share of covered leaks prevented
+    careless_factor: np.ndarray  # multiplier on careless leaks from visual rules and content
+    gag: bool
+    ban: bool
+    mandatory: bool
+
+    def rows(self, r0: int, r1: int) -> PolicyTerms:
+        """The terms of runs r0..r1 (one chunk)."""
+        cut = {
+            f.name: getattr(self, f.name)[r0:r1]
+            for f in fields(self)
+            if isinstance(getattr(self, f.name), np.ndarray)
+        }
+        return replace(self, **cut)
+
+
+def reward_terms(rewards: str, theta: Theta) -> tuple[np.ndarray, np.ndarray]:
+    """(pull on sharing, crowding-out on own posts) by the reward's contingency.
+
+    Deci, Koestner & Ryan (1999): engagement- and completion-contingent
+    rewards undermine intrinsic motivation most; rewards that rank people
+    below the top undermine more still; rewards not tied to the task hardly
+    at all. The pull on the rewarded behaviour follows the same contingency.
+    """
+    zero = np.zeros_like(theta["reward_pull"])
+    if rewards == "none":
+        return zero, zero
+    contingency = {
+        "equal_with_alternatives": theta["reward_alternatives_contingency"],
+        "equal": 1.0,
+        "tiered": 1.0,
+    }[rewards]
+    crowd_d = {
+        "equal_with_alternatives": theta["crowding_noncontingent_d"],
+        "equal": theta["crowding_engagement_d"],
+        "tiered": theta["crowding_ranked_d"],
+    }[rewards]
+    crowding = d_to_logodds(crowd_d) * theta["crowding_transfer"]
+    return contingency * theta["reward_pull"], crowding
+
+
+def training_uptake(training: str, theta: Theta) -> np.ndarray:
+    """Share of staff who take the training (a mandate reaches those who comply)."""
+    zero = np.zeros_like(theta["training_uptake_voluntary"])
+    if training == "none":
+        return zero
+    if training == "mandatory":
+        return np.ones_like(zero)  # compliance is applied per employee
+    uptake = theta["training_uptake_voluntary"]
+    if training == "voluntary_certificate":
+        uptake = uptake * theta["certificate_uptake_multiplier"]
+    return np.minimum(uptake, 1.0)
+
+
+def policy_terms(policy: Any, theta: Theta) -> PolicyTerms:
+    """The policy's per-run effects, before anything about individual employees."""
+    p = policy
+    rules = (
+        p.work_time_ban * theta["pressure_work_time_ban"]
+        + p.no_work_posts * theta["pressure_no_work_posts"]
+        + p.confidentiality_rules * theta["pressure_confidentiality"]
     )
-    total = np.asarray(s + reward_effect(policy, theta), dtype=float)
-    ceiling = theta["stimulation_ceiling"]
-    return np.where(total > 0, ceiling * np.tanh(total / ceiling), total)
+    if p.platform_scope != "professional":
+        rules = rules * (1.0 + theta["private_scope_pressure"])
+    if p.explain_rules:
+        rules = rules * (1.0 - theta["explanation_reduction"])
+    mandates = (
+        (p.ambassador_programme == "mandatory") * theta["pressure_mandatory_programme"]
+        + (p.training == "mandatory") * theta["pressure_mandatory_training"]
+        + (p.rewards == "tiered") * theta["pressure_tiered_rewards"]
+        + (p.rewards in ("equal", "tiered")) * theta["pressure_rewards_exclusive"]
+    )
+    pull, crowding = reward_terms(p.rewards, theta)
+    voluntary = p.ambassador_programme == "voluntary"
+    share_shift = (
+        p.share_permission * theta["effect_share_permission"]
+        + p.content_support * theta["effect_content_support"]
+        + voluntary * theta["effect_voluntary_programme"]
+        + pull
+    )
+    post_shift = (
+        p.share_permission * theta["effect_share_permission_posts"]
+        + p.content_support * theta["effect_content_support_posts"]
+        + voluntary * theta["effect_voluntary_programme_posts"]
+        + crowding
+    )
+    trained = (
+        theta["effect_training_posts"]
+        + (p.training == "voluntary_certificate") * theta["effect_certificate"]
+    )
+    encouragement = theta["baseline_encouragement"] + np.maximum(post_shift, 0.0)
+    vacancy = (
+        VACANCY_INTENSITY[p.vacancy_requests] * theta["vacancy_ask_effect"]
+        + voluntary * theta["effect_voluntary_programme"] * theta["vacancy_programme_share"]
+    )
+    confidentiality = p.confidentiality_rules * (
+        theta["confidentiality_reduction"] + p.explain_rules * theta["explained_extra_reduction"]
+    )
+    careless = (1.0 - p.visual_guidelines * theta["visual_guidelines_reduction"]) * (
+        1.0 - p.content_support * theta["content_careless_reduction"]
+    )
+    erosion = (p.ambassador_programme == "mandatory") * theta["mandatory_erosion"]
+    as_float = np.asarray
+    return PolicyTerms(
+        threat=as_float(rules + mandates, dtype=float),
+        share_shift=as_float(share_shift, dtype=float),
+        post_shift=as_float(post_shift, dtype=float),
+        trained_post_shift=as_float(trained, dtype=float),
+        training_uptake=training_uptake(p.training, theta),
+        encouragement=as_float(encouragement, dtype=float),
+        vacancy_shift=as_float(vacancy, dtype=float),
+        erosion=as_float(erosion, dtype=float),
+        confidentiality=as_float(confidentiality, dtype=float),
+        careless_factor=as_float(careless, dtype=float),
+        gag=bool(p.no_work_posts),
+        ban=bool(p.work_time_ban),
+        mandatory=p.ambassador_programme == "mandatory",
+    )
 
 
-def reward_effect(policy: Policy, theta: Theta) -> np.ndarray:
-    """Extrinsic pull minus crowding-out: tiered crowds out most, with alternatives none."""
-    if policy.rewards == "none":
-        return np.zeros_like(theta["reward_extrinsic"])
-    crowding = theta["reward_crowding_d"] * LOGISTIC_SD
-    share = {"tiered": 1.0, "equal": theta["reward_equal_crowding_share"]}.get(policy.rewards, 0.0)
-    return theta["reward_extrinsic"] + share * crowding
+# --- the employee's states --------------------------------------------------------
 
 
-def asks_to_share(policy: Policy) -> bool:
-    """Whether the policy actively asks employees to share (vacancies included)."""
-    return policy.ambassador_programme != "none" or policy.content_support
+def reactance_state(pop: Population, threat: np.ndarray, theta: Theta) -> np.ndarray:
+    """Continuous state reactance (R, N): threat x trait x heavy use x distrust.
 
-
-# --- the mechanisms ------------------------------------------------------------
-
-
-def reactance_probability(pop: Population, pressure: np.ndarray, theta: Theta) -> np.ndarray:
-    """P(reactant): restrictions x heavy use x distrust, after explanation. (R, N)."""
-    heavy_factor = 1.0 + (column(theta["reactance_heavy_multiplier"]) - 1.0) * pop.heavy
+    Zero without a restriction; 1 marks an employee who is clearly reactant.
+    """
+    heavy = 1.0 + (column(theta["reactance_heavy_multiplier"]) - 1.0) * pop.heavy
     distrust = np.maximum(F32(0), -pop.centred("trust"))
     amplifier = np.exp(column(theta["distrust_slope"]) * distrust)
-    base = column(theta["reactance_base"] * pressure)
-    return np.minimum(base * heavy_factor * amplifier, F32(0.95))
+    scale = column(theta["reactance_scale"] * threat)
+    return (scale * pop.reactance_trait * heavy * amplifier).astype(F32)
 
 
-def exhaustion_logit(pop: Population, policy: Policy, theta: Theta) -> np.ndarray:
+def complies(uniform: np.ndarray, base: np.ndarray, state: np.ndarray) -> np.ndarray:
+    """Who follows a rule: a base rate, falling with reactance (Rains 2013)."""
+    return uniform < column(base) * np.exp(-state)
+
+
+def exhaustion_logit(pop: Population, policy: Any, theta: Theta) -> np.ndarray:
     """Log-odds of feeling always on: pressure, chat groups, mute norms. (R, N)."""
     shift = logit(theta["base_p_always_on"]) + policy.mute_norms * theta["mute_norms_effect"]
     if policy.ambassador_programme == "mandatory":
@@ -140,128 +268,43 @@ def ambassador_coefficients(theta: Theta) -> np.ndarray:
     return np.stack([theta[n] for n in names], axis=1).astype(F32)
 
 
-def ambassador_latent(
-    traits: np.ndarray,
-    coefficients: np.ndarray,
-    stim: np.ndarray,
-    reactant: np.ndarray,
-    exhausted: np.ndarray,
-    theta: Theta,
+def disposition(
+    traits: np.ndarray, coefficients: np.ndarray, terms: PolicyTerms, theta: Theta
 ) -> np.ndarray:
-    """Latent propensity eta: climate, self-enhancement, policy, reactance, exhaustion."""
-    eta = coefficients @ traits.T
-    eta += column(stim)
-    eta += column(r_to_logodds(theta["reactance_compliance_r"])) * reactant
-    eta += column(theta["exhaustion_ambassadorship"]) * exhausted
-    return eta
+    """Positive disposition towards the employer (R, N), in log-odds.
 
-
-def level_thresholds(theta: Theta) -> np.ndarray:
-    """(R, 3) cut points so a neutral light user reaches each level with its base rate."""
-    names = ("base_p_passive", "base_p_engaged", "base_p_creator")
-    return np.stack([-logit(theta[n]) for n in names], axis=1).astype(F32)
-
-
-def ambassador_levels(
-    eta: np.ndarray, logistic_noise: np.ndarray, thresholds: np.ndarray
-) -> np.ndarray:
-    """Highest level reached (0..3) by the ordered logit: count the cut points passed."""
-    s = eta + logistic_noise
-    levels = np.zeros(s.shape, dtype=np.int8)
-    for k in range(thresholds.shape[1]):  # three cut points, not a loop over agents
-        levels += s > thresholds[:, k : k + 1]
-    return levels
-
-
-def apply_mandate(
-    levels: np.ndarray, complies: np.ndarray, reactant: np.ndarray, policy: Policy
-) -> np.ndarray:
-    """A mandatory programme lifts compliers (never the reactant) to at least engaged."""
-    if policy.ambassador_programme != "mandatory":
-        return levels
-    forced = complies & ~reactant
-    return np.where(forced, np.maximum(levels, ENGAGED), levels).astype(np.int8)
-
-
-def apply_gag(
-    levels: np.ndarray, complies: np.ndarray, reactant: np.ndarray, policy: Policy
-) -> np.ndarray:
-    """A gag order stops compliant (non-reactant) creators posting own work content."""
-    if not policy.no_work_posts:
-        return levels
-    silenced = (levels == CREATOR) & complies & ~reactant
-    return np.where(silenced, ENGAGED, levels).astype(np.int8)
+    Climate and self-enhancement, an organisation-level random effect (what
+    the climate data do not capture), minus what a mandate erodes.
+    """
+    a = coefficients @ traits.T
+    a += column(theta["org_effect_ambassadorship"] - terms.erosion)
+    return a
 
 
 def critic_logit(
-    pop: Population, policy: Policy, reactant: np.ndarray, exhausted: np.ndarray, theta: Theta
+    pop: Population, policy: Any, state: np.ndarray, exhausted: np.ndarray, theta: Theta
 ) -> np.ndarray:
     """The negative track: grievance minus voice, plus exhaustion and reactance. (R, N)."""
     base = logit(theta["base_p_critic"]) + policy.voice_channels * theta["voice_channels_effect"]
-    x = column(base) + column(theta["grievance_satisfaction"]) * pop.centred("satisfaction")
+    x = column(base + theta["org_effect_risk"])
+    x = x + column(theta["grievance_satisfaction"]) * pop.centred("satisfaction")
     x += column(theta["grievance_trust"]) * pop.centred("trust")
     x += column(theta["voice_release"]) * pop.centred("voice")
     x += column(theta["heavy_negative"]) * pop.heavy
     x += column(theta["exhaustion_negative"]) * exhausted
-    x += column(theta["reactance_negative"]) * reactant
+    x += column(theta["reactance_negative"]) * state
     return x
 
 
-def bernoulli(logit_values: np.ndarray, uniforms: np.ndarray) -> np.ndarray:
-    """Events with the given log-odds from given uniforms (monotone in the log-odds)."""
-    return uniforms < sigmoid(logit_values)
+def work_time_share(pop: Population, theta: Theta) -> np.ndarray:
+    """(R, N) share of an employee's sharing done during work time (heavy users more)."""
+    return column(theta["work_time_activity_share"]) + column(
+        theta["heavy_work_time_extra"]
+    ) * pop.heavy.astype(F32)
 
 
-def monthly_activity(
-    levels: np.ndarray, pop: Population, policy: Policy, theta: Theta
-) -> tuple[np.ndarray, np.ndarray]:
-    """(shares, own posts) per employee per month: by level, heavy use, stimulation."""
-    heavy = 1.0 + (column(theta["heavy_activity_multiplier"]) - 1.0) * pop.heavy
-    content = policy.content_support * theta["activity_boost_content_support"]
-    share_boost = 1.0 + policy.share_permission * theta["activity_boost_share_permission"] + content
-    ban = 1.0 - policy.work_time_ban * theta["work_time_ban_activity"]
-    shares = (levels >= ENGAGED) * (
-        column(theta["shares_per_engaged_month"] * share_boost * ban) * heavy
-    )
-    posts = (levels == CREATOR) * (
-        column(theta["posts_per_creator_month"] * (1.0 + content) * ban) * heavy
-    )
-    return shares.astype(F32), posts.astype(F32)
-
-
-def confidentiality_protection(policy: Policy, theta: Theta) -> np.ndarray:
-    """Share of leaks prevented by confidentiality rules (more when explained)."""
-    if not policy.confidentiality_rules:
-        return np.zeros_like(theta["confidentiality_reduction"])
-    return (
-        theta["confidentiality_reduction"]
-        + policy.explain_rules * theta["explained_extra_reduction"]
-    )
-
-
-def leak_rate(
-    pop: Population,
-    policy: Policy,
-    posts: np.ndarray,
-    critic: np.ndarray,
-    reactant: np.ndarray,
-    theta: Theta,
-) -> np.ndarray:
-    """Expected leaks per year per employee: accidental (own posts) + deliberate. (R, N)."""
-    visual = 1.0 - policy.visual_guidelines * theta["visual_guidelines_reduction"]
-    accidental = posts * column(12.0 * theta["accidental_leak_per_post"] * visual)
-    deliberate = column(theta["deliberate_leak_rate"]) * (
-        1.0 + (column(theta["critic_leak_multiplier"]) - 1.0) * critic
-    )
-    deliberate *= 1.0 + (column(theta["reactance_leak_multiplier"]) - 1.0) * reactant
-    protection = column(1.0 - confidentiality_protection(policy, theta))
-    return (accidental + deliberate) * protection * pop.sensitive_access
-
-
-def chat_incident_rate(
-    pop: Population, policy: Policy, public_scrutiny: float, theta: Theta
-) -> np.ndarray:
-    """Expected public chat-group incidents per year, summed over employees (R,)."""
+def chat_incident_rate(pop: Population, policy: Any, public_scrutiny: float, theta: Theta):
+    """Expected public chat-group incidents per year, summed over simulated employees (R,)."""
     distrust = np.maximum(F32(0), -pop.centred("trust"))[pop.chat_member]
     per_member = np.exp(column(theta["chat_grievance_slope"]) * distrust).sum(axis=1)
     factor = theta["chat_incident_rate"] * (
@@ -269,17 +312,31 @@ def chat_incident_rate(
     )
     if policy.platform_scope != "all":
         factor = factor * theta["chat_out_of_scope_multiplier"]
-    publicity = np.maximum(0.0, 1.0 + theta["scrutiny_publicity_slope"] * (public_scrutiny - 0.5))
-    return per_member * factor * publicity
+    return per_member * factor * scrutiny_factor(public_scrutiny, theta)
 
 
-def vacancy_sharing(
-    levels: np.ndarray, reactant: np.ndarray, policy: Policy, theta: Theta
-) -> np.ndarray:
-    """P(shares vacancies) per employee: spontaneous, more when asked; engaged+ only."""
-    rate = theta["vacancy_spontaneous"]
-    if asks_to_share(policy):
-        rate = rate + theta["vacancy_when_asked"]
-    among_engaged = np.minimum(1.0, rate / theta["base_p_engaged"])
-    willing = (levels >= ENGAGED) & ~(reactant & asks_to_share(policy))
-    return willing * column(among_engaged)
+def scrutiny_factor(public_scrutiny: float, theta: Theta) -> np.ndarray:
+    """How much more often an incident becomes public under public scrutiny (R,)."""
+    return np.maximum(0.0, 1.0 + theta["scrutiny_publicity_slope"] * (public_scrutiny - 0.5))
+
+
+def deliberate_coverage(scope: str, theta: Theta) -> np.ndarray:
+    """Share of deliberate disclosures on channels the policy's scope covers (R,)."""
+    messaging = theta["deliberate_via_messaging"]
+    professional = theta["deliberate_via_professional"]
+    if scope == "all":
+        return np.ones_like(messaging)
+    if scope == "professional_and_private":
+        return 1.0 - messaging
+    return professional
+
+
+def size_exposure(headcount: int, theta: Theta) -> np.ndarray:
+    """Effective exposure of an organisation of ``headcount`` (R,), in employee units.
+
+    Leak incidence grows less than linearly with size (larger organisations
+    detect and contain more, and one investigation covers many posts):
+    ``ref * (headcount / ref) ** elasticity``.
+    """
+    ref = theta["leak_reference_headcount"]
+    return ref * (headcount / ref) ** theta["leak_size_elasticity"]

@@ -32,6 +32,9 @@ class Population:
     sensitive_access: np.ndarray  # (N,) bool
     chat_member: np.ndarray  # (N,) bool: member of a work chat group
     headcount: int
+    reactance_trait: np.ndarray  # (N,) float32 trait reactance, median 1 (lognormal)
+    openness: np.ndarray  # (N,) float32 uniform: willingness to post about work at all
+    keenness: np.ndarray  # (N,) float32 uniform: eagerness to take up voluntary offers
     group: np.ndarray | None = None  # (N,) int persona label, when known
     group_names: tuple[str, ...] = ()
 
@@ -131,6 +134,9 @@ def _attach_traits(
 
     access = rng.random(n) < organisation.sensitive_access_share
     chats = rng.random(n) < organisation.work_chat_groups
+    sigma = params["reactance_trait_sigma"].value
+    trait = np.exp(sigma * rng.standard_normal(n)).astype(np.float32)
+    openness, keenness = rng.random((2, n), dtype=np.float32)
     return Population(
         constructs=constructs,
         heavy=heavy,
@@ -139,6 +145,9 @@ def _attach_traits(
         sensitive_access=access,
         chat_member=chats,
         headcount=headcount,
+        reactance_trait=trait,
+        openness=openness,
+        keenness=keenness,
     )
 
 

@@ -1,44 +1,106 @@
-"""Reach: activity x network size x organic reach, with overlap and saturation.
+"""Reach: activity x network x the audience of a personal post, with repeats and overlap.
 
-Impressions add up; people do not. Colleagues' networks overlap, so the
-distinct audience an organisation can reach saturates with the number of
-active employees, and repeated posts reach the same people again, so unique
-reach saturates with impressions. Recruitment reach is the same for vacancy
-posts.
+Impressions add up; people do not. A personal post is seen by a share of the
+author's connections (Bernstein et al. 2013, not brand-page reach), some of
+them more than once. Colleagues' networks overlap, so the distinct audience
+an organisation can reach saturates with the number of active employees,
+and repeated posts reach the same people again, so unique reach saturates
+with impressions. Recruitment reach is the same for vacancy posts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 import numpy as np
 
-from core.parameters import ParameterSet
 from core.population import Population
 from core.scenario import PLATFORMS
 
 F32 = np.float32
+LINKEDIN = PLATFORMS.index("linkedin")
+OTHERS = [i for i, p in enumerate(PLATFORMS) if p != "linkedin"]
+LARGE_ORGANISATION = 10_000  # LinkedIn Elevate's size split for click-through
 
 
-def platform_weights(pop: Population, linkedin_work_weight: float) -> np.ndarray:
-    """(N, P) connections reached per unit of activity, before organic reach.
+@dataclass(frozen=True)
+class Networks:
+    """Employees' connections grouped into classes, so per-run weights act on classes.
 
-    An employee spreads work posts over the platforms they are on, LinkedIn
-    weighted up for work content; the weight times the network size gives
-    the audience exposed to one post on each platform.
+    A class is (on LinkedIn, number of other platforms, heavy user): within a
+    class, LinkedIn's share of an employee's work posts and the heavy-user
+    multipliers are the same, so a run's weights apply to class sums and one
+    matrix product per behaviour replaces per-employee arithmetic.
     """
-    preference = np.ones(len(PLATFORMS), dtype=F32)
-    preference[PLATFORMS.index("linkedin")] = linkedin_work_weight
-    pref = pop.on_platform * preference
-    total = pref.sum(axis=1, keepdims=True)
-    allocation = np.divide(pref, total, out=np.zeros_like(pref, dtype=F32), where=total > 0)
-    return (allocation * pop.network).astype(F32)
+
+    onehot: np.ndarray  # (N, C) float32 class membership
+    matrix: np.ndarray  # (N, C * P) connections per platform, masked by class
+    connections: np.ndarray  # (N, C) total connections, masked by class
+    on_linkedin: np.ndarray  # (C,) 0/1
+    other_count: np.ndarray  # (C,) other platforms
+    heavy: np.ndarray  # (C,) 0/1
 
 
-def reach_factors(theta: dict[str, np.ndarray], params: ParameterSet) -> np.ndarray:
-    """(R, P) organic reach x network-size uncertainty, per run and platform."""
+def networks(pop: Population) -> Networks:
+    on = pop.on_platform.astype(F32)
+    count = on[:, OTHERS].sum(axis=1)
+    key = on[:, LINKEDIN] * 100 + count * 10 + pop.heavy
+    classes, index = np.unique(key, return_inverse=True)
+    onehot = (index[:, None] == np.arange(len(classes))[None, :]).astype(F32)
+    per_platform = np.empty_like(pop.network, dtype=F32)
+    per_platform[:, LINKEDIN] = pop.network[:, LINKEDIN]
+    safe = np.where(count > 0, count, 1.0)
+    per_platform[:, OTHERS] = pop.network[:, OTHERS] / safe[:, None]
+    matrix = (onehot[:, :, None] * per_platform[:, None, :]).reshape(pop.size, -1)
+    return Networks(
+        onehot=onehot,
+        matrix=matrix.astype(F32),
+        connections=(onehot * pop.network.sum(axis=1, keepdims=True)).astype(F32),
+        on_linkedin=(classes // 100).astype(F32),
+        other_count=((classes % 100) // 10).astype(F32),
+        heavy=(classes % 10).astype(F32),
+    )
+
+
+def linkedin_allocation(net: Networks, weight: np.ndarray) -> np.ndarray:
+    """(R, C) share of a class's work posts that go to LinkedIn."""
+    w = np.asarray(weight, dtype=F32).reshape(-1, 1) * net.on_linkedin
+    total = w + net.other_count
+    return np.divide(w, total, out=np.zeros_like(w), where=total > 0)
+
+
+def class_scale(net: Networks, heavy_factor: np.ndarray) -> np.ndarray:
+    """(R, C) per-run multiplier for heavy-user classes (1 for light users)."""
+    return 1.0 + (np.asarray(heavy_factor).reshape(-1, 1) - 1.0) * net.heavy
+
+
+def class_exposure(indicator: np.ndarray, net: Networks) -> np.ndarray:
+    """(R, C, P) connections of the employees marked in ``indicator``, by class and platform."""
+    runs = indicator.shape[0]
+    return (indicator.astype(F32) @ net.matrix).reshape(runs, len(net.heavy), len(PLATFORMS))
+
+
+def platform_exposure(by_class: np.ndarray, to_linkedin: np.ndarray, scale: np.ndarray):
+    """(R, P) exposure: LinkedIn gets its share of posts, the rest is spread evenly."""
+    weights = np.repeat((1.0 - to_linkedin)[:, :, None], len(PLATFORMS), axis=2)
+    weights[:, :, LINKEDIN] = to_linkedin
+    return np.einsum("rcp,rcp,rc->rp", by_class, weights, scale, dtype=np.float64)
+
+
+def audience_factors(theta: Mapping[str, np.ndarray], params: Mapping) -> np.ndarray:
+    """(R, P) audience share of a post x network-size uncertainty, per run and platform.
+
+    The median scales every network; a wider log spread raises the mean
+    network by exp((s^2 - s0^2) / 2) relative to the population's own draw.
+    """
     cols = []
     for p in PLATFORMS:
-        scale = theta[f"network_median_{p}"] / params[f"network_median_{p}"].value
-        cols.append(theta[f"organic_reach_{p}"] * scale)
+        median = theta[f"network_median_{p}"] / params[f"network_median_{p}"].value
+        s, s0 = theta[f"network_sigma_{p}"], params[f"network_sigma_{p}"].value
+        spread = np.exp((s**2 - s0**2) / 2.0)
+        relative = theta.get(f"audience_relative_{p}", 1.0)
+        cols.append(theta["post_audience_share"] * relative * median * spread)
     return np.stack(cols, axis=1)
 
 
@@ -48,7 +110,18 @@ def distinct_pool(active_connections: np.ndarray, headcount: int, per_employee: 
     return ceiling * -np.expm1(-active_connections / ceiling)
 
 
-def unique_reach(impressions: np.ndarray, pool: np.ndarray) -> np.ndarray:
-    """Distinct people reached by ``impressions`` spread over ``pool`` (repeats saturate)."""
+def unique_reach(people_reached: np.ndarray, pool: np.ndarray) -> np.ndarray:
+    """Distinct people among ``people_reached`` reach events spread over ``pool``."""
     safe = np.where(pool > 0, pool, 1.0)
-    return np.where(pool > 0, pool * -np.expm1(-impressions / safe), 0.0)
+    return np.where(pool > 0, pool * -np.expm1(-people_reached / safe), 0.0)
+
+
+def click_parameter(headcount: int) -> str:
+    """The parameter for the click advantage of employee shares at this size."""
+    size = "large" if headcount >= LARGE_ORGANISATION else "small"
+    return f"employee_click_multiplier_{size}"
+
+
+def click_multiplier(headcount: int, theta: Mapping[str, np.ndarray]) -> np.ndarray:
+    """Click-through of employee shares vs company shares, by organisation size (R,)."""
+    return theta[click_parameter(headcount)]

@@ -1,10 +1,11 @@
 """Monte Carlo over parameter uncertainty and behaviour, with common random numbers.
 
 One seed fixes everything: the population, one parameter draw per run, the
-per-employee uniforms (drawn in chunks whose boundaries depend only on the
+per-employee noise (drawn in chunks whose boundaries depend only on the
 sizes), and the count draws (inverse CDF, so counts move monotonically with
-their rates). Two scenarios simulated with one seed therefore share every
-random draw and differ only by their inputs: the difference is the policy.
+their rates). Two scenarios simulated with one run context therefore share
+every random draw and differ only by their inputs: the difference is the
+policy. A result carries the context (and so the parameter set) behind it.
 """
 
 from __future__ import annotations
@@ -19,16 +20,15 @@ from scipy.stats import poisson
 
 from core import behaviour as bh
 from core import reach
-from core.parameters import ParameterSet, default_parameters
-from core.population import Population, synthetic_population
+from core.context import DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, RunContext, streams
+from core.population import Population
 from core.scenario import PLATFORMS, Scenario
+from core.year import GROUP_STATES, Prepared, simulate_chunk
 
-DEFAULT_RUNS = 1000
-DEFAULT_SEED = 20231
-MAX_RUNS = 20_000
-CELLS_PER_CHUNK = 1 << 21  # employees x runs per chunk: bounds memory
+__all__ = ["DEFAULT_RUNS", "DEFAULT_SEED", "MAX_RUNS", "SimulationResult", "simulate"]
+
+CELLS_PER_CHUNK = 1 << 20  # employees x runs per chunk: bounds memory
 WORKERS = 2
-N_UNIFORMS = 5
 F32 = np.float32
 
 METRICS: tuple[str, ...] = (
@@ -45,11 +45,18 @@ METRICS: tuple[str, ...] = (
     "chat_incidents_per_year",
     "reactance_share",
     "always_on_share",
+    "followers_share",
+    "likers_share",
+    "sharers_share",
     "proactivists_share",
     "very_active_share",
     "unprompted_creators_share",
     "regretted_post_share",
     "vacancy_sharers_share",
+    "trained_share",
+    "mean_reactance",
+    "p_restriction_public_year",
+    "careless_leak_share",
     "monthly_recruitment_clicks_index",
 )
 # The four numbers that matter first, and the ones compared across scenarios.
@@ -78,7 +85,6 @@ def is_share(metric: str) -> bool:
 
 
 SHARE_METRICS = frozenset(m for m in METRICS if is_share(m))
-GROUP_STATES = ("creators", "engaged_or_more", "critics", "reactant", "always_on")
 
 
 def summarise(values: np.ndarray) -> dict[str, float]:
@@ -92,13 +98,25 @@ class SimulationResult:
     """Per-run values of every metric, with breakdowns; summaries on demand."""
 
     scenario: Scenario
-    seed: int
-    runs: int
+    context: RunContext
     simulated_employees: int
     metrics: dict[str, np.ndarray]
     platform_impressions: np.ndarray  # (R, P) monthly impressions per platform
     level_impressions: dict[str, np.ndarray]  # "engaged", "creator": (R,)
     groups: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
+
+    @property
+    def seed(self) -> int:
+        return self.context.seed
+
+    @property
+    def runs(self) -> int:
+        return self.context.runs
+
+    @property
+    def params(self):
+        """The parameter set that produced this result."""
+        return self.context.params
 
     def summary(self) -> dict[str, dict[str, float]]:
         return {name: summarise(v) for name, v in self.metrics.items()}
@@ -148,127 +166,34 @@ class SimulationResult:
         return out
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    """Everything computed once per simulation, shared by all chunks."""
-
-    pop: Population
-    scenario: Scenario
-    theta: dict[str, np.ndarray]
-    traits: np.ndarray
-    coefficients: np.ndarray
-    thresholds: np.ndarray
-    pressure: np.ndarray
-    stim: np.ndarray
-    encouragement: np.ndarray
-    weights: np.ndarray  # (N, P)
-    connections: np.ndarray  # (N,) total connections
-    group_onehot: np.ndarray | None
-
-
-def _chunk(prep: _Prepared, r0: int, r1: int, seed: np.random.SeedSequence) -> dict:
-    """Simulate runs r0..r1 for every employee; return per-run sums."""
-    pop, policy = prep.pop, prep.scenario.policy
-    th = {k: v[r0:r1] for k, v in prep.theta.items()}
-    u = np.random.Generator(np.random.PCG64(seed)).random(
-        (N_UNIFORMS, r1 - r0, pop.size), dtype=F32
-    )
-    reactant = u[0] < bh.reactance_probability(pop, prep.pressure[r0:r1], th)
-    exhausted = bh.bernoulli(bh.exhaustion_logit(pop, policy, th), u[1])
-    eta = bh.ambassador_latent(
-        prep.traits, prep.coefficients[r0:r1], prep.stim[r0:r1], reactant, exhausted, th
-    )
-    with np.errstate(divide="ignore"):
-        noise = np.log(u[2]) - np.log1p(-u[2])
-    s = eta + noise
-    thresholds = prep.thresholds[r0:r1]
-    levels = bh.ambassador_levels(eta, noise, thresholds)
-    # u[3] is each employee's disposition to comply, shared by every rule.
-    levels = bh.apply_mandate(
-        levels, u[3] < bh.column(th["mandatory_compliance"]), reactant, policy
-    )
-    levels = bh.apply_gag(levels, u[3] < bh.column(th["gag_compliance"]), reactant, policy)
-    critic = bh.bernoulli(bh.critic_logit(pop, policy, reactant, exhausted, th), u[4])
-
-    shares, posts = bh.monthly_activity(levels, pop, policy, th)
-    activity = shares + posts
-    creator = levels == bh.CREATOR
-    engaged_only = levels == bh.ENGAGED
-    active = (levels >= bh.ENGAGED).astype(F32)
-    vacancy = bh.vacancy_sharing(levels, reactant, policy, th).astype(F32)
-    leaks = bh.leak_rate(pop, policy, posts, critic, reactant, th)
-    unprompted = creator & (
-        s - bh.column(prep.encouragement[r0:r1] + prep.stim[r0:r1]) > thresholds[:, 2:3]
-    )
-    identifies = pop.construct("identification") > 3.0
-    proactive = creator & ~critic & ~reactant & identifies
-
-    out = {
-        "count_levels": np.stack([(levels == k).sum(axis=1) for k in range(4)], axis=1),
-        "critics": critic.sum(axis=1),
-        "reactant": reactant.sum(axis=1),
-        "exhausted": exhausted.sum(axis=1),
-        "platform": activity @ prep.weights,
-        "engaged_platform": (activity * engaged_only) @ prep.weights,
-        "creator_platform": (activity * creator) @ prep.weights,
-        "active_connections": active @ prep.connections,
-        "vacancy_platform": vacancy @ prep.weights,
-        "vacancy_sharers": vacancy.sum(axis=1),
-        "leak_rate": leaks.sum(axis=1, dtype=np.float64),
-        "posters": (creator | critic).sum(axis=1),
-        "unprompted": unprompted.sum(axis=1),
-        "proactive": proactive.sum(axis=1),
-        "very_active": (creator & pop.heavy).sum(axis=1),
-        "chat_rate": bh.chat_incident_rate(
-            pop, policy, prep.scenario.organisation.public_scrutiny, th
-        ),
-    }
-    if prep.group_onehot is not None:
-        g = prep.group_onehot
-        out["groups"] = {
-            "creators": creator.astype(F32) @ g,
-            "engaged_or_more": active @ g,
-            "critics": critic.astype(F32) @ g,
-            "reactant": reactant.astype(F32) @ g,
-            "always_on": exhausted.astype(F32) @ g,
-        }
-    return out
-
-
 def _chunks(n_employees: int, runs: int) -> list[tuple[int, int]]:
     size = max(1, CELLS_PER_CHUNK // max(1, n_employees))
     return [(r0, min(runs, r0 + size)) for r0 in range(0, runs, size)]
 
 
-def _prepare(scenario: Scenario, pop: Population, theta: dict, params: ParameterSet) -> _Prepared:
-    policy = scenario.policy
+def _prepare(scenario: Scenario, pop: Population, theta: dict, context: RunContext) -> Prepared:
     onehot = None
     if pop.group is not None and pop.group_names:
         onehot = (pop.group[:, None] == np.arange(len(pop.group_names))[None, :]).astype(F32)
-    return _Prepared(
+    point = context.params["heavy_network_multiplier"].value
+    networks = reach.networks(pop)
+    return Prepared(
         pop=pop,
-        scenario=scenario,
+        policy=scenario.policy,
         theta=theta,
+        heavy_network_ratio=theta["heavy_network_multiplier"] / point,
+        terms=bh.policy_terms(scenario.policy, theta),
         traits=bh.ambassador_traits(pop),
         coefficients=bh.ambassador_coefficients(theta),
-        thresholds=bh.level_thresholds(theta),
-        pressure=bh.restriction_pressure(policy, theta),
-        stim=bh.stimulation(policy, theta),
-        encouragement=theta["baseline_encouragement"],
-        weights=reach.platform_weights(pop, params["linkedin_work_weight"].value),
-        connections=pop.network.sum(axis=1).astype(F32),
+        networks=networks,
+        access=pop.sensitive_access.astype(F32),
+        access_classes=networks.onehot * pop.sensitive_access[:, None],
+        skill=pop.centred("social_media_skill"),
+        identification=pop.centred("identification"),
+        identifies=pop.construct("identification") > 3.0,
         group_onehot=onehot,
+        public_scrutiny=scenario.organisation.public_scrutiny,
     )
-
-
-def _streams(seed: int) -> list[np.random.SeedSequence]:
-    """Population, parameters, behaviour and counts: four independent streams."""
-    return np.random.SeedSequence(seed).spawn(4)
-
-
-def population_rng(seed: int) -> np.random.Generator:
-    """The generator ``simulate`` uses for the population of this seed."""
-    return np.random.default_rng(_streams(seed)[0])
 
 
 def _counts(rate: np.ndarray, uniforms: np.ndarray) -> np.ndarray:
@@ -278,49 +203,32 @@ def _counts(rate: np.ndarray, uniforms: np.ndarray) -> np.ndarray:
     return np.where(rate > 0, poisson.ppf(u, safe), 0.0)
 
 
-def simulate(
-    scenario: Scenario,
-    runs: int = DEFAULT_RUNS,
-    seed: int | None = None,
-    employees: int | None = None,
-    params: ParameterSet | None = None,
-    population: Population | None = None,
-    uncertainty: bool = True,
-) -> SimulationResult:
-    """Simulate one year of the scenario ``runs`` times.
+def parameter_draws(context: RunContext) -> dict[str, np.ndarray]:
+    """The per-run parameter values a simulation with ``context`` uses (same stream)."""
+    sampled = context.params if context.uncertainty else context.params.fixed()
+    return sampled.draw(np.random.default_rng(streams(context.seed)[1]), context.runs)
 
-    ``seed`` defaults to the scenario's own seed, then to a fixed default, so
-    results are reproducible. ``population`` (e.g. from a survey) replaces
-    the synthetic one. ``uncertainty=False`` fixes parameters at their values.
+
+def simulate(scenario: Scenario, context: RunContext | None = None) -> SimulationResult:
+    """Simulate one year of the scenario ``context.runs`` times.
+
+    Without a context, the defaults apply with the scenario's own seed.
     """
-    if not 1 <= runs <= MAX_RUNS:
-        raise ValueError(f"runs must be between 1 and {MAX_RUNS}")
-    params = params or default_parameters()
-    seed = scenario.seed if seed is None else seed
-    seed = DEFAULT_SEED if seed is None else seed
-    pop_seed, theta_seed, behaviour_seed, count_seed = _streams(seed)
-    if population is None:
-        population = synthetic_population(
-            scenario.organisation,
-            scenario.climate,
-            params,
-            np.random.default_rng(pop_seed),
-            employees,
-        )
-    sampled = params if uncertainty else params.fixed()
-    theta = sampled.draw(np.random.default_rng(theta_seed), runs)
-    prep = _prepare(scenario, population, theta, params)
-
-    bounds = _chunks(population.size, runs)
+    context = context or RunContext.for_scenario(scenario)
+    _, _, behaviour_seed, count_seed = streams(context.seed)
+    population = context.population(scenario)
+    theta = parameter_draws(context)
+    prep = _prepare(scenario, population, theta, context)
+    bounds = _chunks(population.size, context.runs)
     seeds = behaviour_seed.spawn(len(bounds))
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         parts = list(
             pool.map(
-                lambda b: _chunk(prep, b[0], b[1], b[2]),
+                lambda b: simulate_chunk(prep, b[0], b[1], b[2]),
                 [(*b, s) for b, s in zip(bounds, seeds, strict=True)],
             )
         )
-    return _assemble(scenario, population, prep, parts, runs, seed, count_seed)
+    return _assemble(scenario, context, prep, parts, count_seed)
 
 
 def _stack(parts: Sequence[dict], key: str) -> np.ndarray:
@@ -329,43 +237,63 @@ def _stack(parts: Sequence[dict], key: str) -> np.ndarray:
 
 def _assemble(
     scenario: Scenario,
-    pop: Population,
-    prep: _Prepared,
+    context: RunContext,
+    prep: Prepared,
     parts: Sequence[dict],
-    runs: int,
-    seed: int,
     count_seed: np.random.SeedSequence,
 ) -> SimulationResult:
-    org, theta, n, scale = scenario.organisation, prep.theta, pop.size, pop.scale
-    levels = _stack(parts, "count_levels") / n
-    factors = reach.reach_factors(theta, default_parameters())
-    platform = _stack(parts, "platform") * factors * scale
-    impressions = platform.sum(axis=1)
+    org, theta, pop = scenario.organisation, prep.theta, prep.pop
+    n, scale, runs = pop.size, pop.scale, context.runs
+    share = {k: _stack(parts, k) / n for k in ("follow", "like", "share", "post", "vacancy")}
+    factors = reach.audience_factors(theta, context.params)
+    views = theta["views_per_reached"]
+    creator_people = (_stack(parts, "creator_platform") * factors).sum(axis=1) * scale
+    engaged_people = (_stack(parts, "engaged_platform") * factors).sum(axis=1) * scale
+    platform_people = (_stack(parts, "creator_platform") + _stack(parts, "engaged_platform")) * (
+        factors * scale
+    )
+    people = creator_people + engaged_people
     pool = reach.distinct_pool(
-        _stack(parts, "active_connections") * scale,
+        _stack(parts, "active_connections") * scale * theta["monthly_reach_share"],
         org.employees,
         theta["distinct_audience_per_employee"],
     )
     vacancy_posts = np.minimum(org.open_vacancies, theta["vacancy_shares_per_month"])
-    recruitment_impressions = (_stack(parts, "vacancy_platform") * factors).sum(axis=1)
-    recruitment_impressions *= vacancy_posts * scale
+    recruit_people = (_stack(parts, "vacancy_platform") * factors).sum(axis=1)
+    recruit_people *= vacancy_posts * scale
     critics = _stack(parts, "critics")
-    leak_rate = _stack(parts, "leak_rate") * scale
+    exposure = bh.size_exposure(org.employees, theta) * np.exp(theta["org_effect_risk"])
+    deliberate = _stack(parts, "deliberate") / n * exposure
+    careless = _stack(parts, "careless") / n * exposure
+    mean_state = _stack(parts, "state") / n
+    restriction = (
+        theta["restriction_public_rate"]
+        * mean_state
+        * (
+            scenario.policy.no_work_posts
+            + scenario.policy.work_time_ban * theta["restriction_ban_weight"]
+        )
+    )
+    restriction *= exposure / theta["leak_reference_headcount"]
+    restriction *= bh.scrutiny_factor(org.public_scrutiny, theta)
+    leak_rate = deliberate + careless + restriction
     chat_rate = _stack(parts, "chat_rate") * scale
-    posters = _stack(parts, "posters")
     u_counts = np.random.default_rng(count_seed).random((3, runs))
-    training = scenario.policy.training != "none"
-    regret = theta["regret_per_poster"] * (1 - training * theta["training_regret_reduction"])
-    creators = _stack(parts, "count_levels")[:, 3]
-
+    trained = _stack(parts, "trained") / n
+    regret = theta["regret_per_poster"] * (1 - trained * theta["training_regret_reduction"])
+    creators = _stack(parts, "post")
+    authentic = (
+        1.0
+        - (scenario.policy.ambassador_programme == "mandatory") * theta["mandatory_inauthenticity"]
+    )
     metrics = {
-        "ambassadors_passive": levels[:, 1],
-        "ambassadors_engaged": levels[:, 2],
-        "ambassadors_creators": levels[:, 3],
+        "ambassadors_passive": _stack(parts, "passive") / n,
+        "ambassadors_engaged": _stack(parts, "engaged") / n,
+        "ambassadors_creators": share["post"],
         "critics_share": critics / n,
-        "monthly_impressions": impressions,
-        "monthly_unique_reach": reach.unique_reach(impressions, pool),
-        "monthly_recruitment_reach": reach.unique_reach(recruitment_impressions, pool),
+        "monthly_impressions": people * views,
+        "monthly_unique_reach": reach.unique_reach(people, pool),
+        "monthly_recruitment_reach": reach.unique_reach(recruit_people, pool),
         "negative_posts_per_year": _counts(
             critics * scale * theta["negative_posts_per_critic"], u_counts[0]
         ),
@@ -374,17 +302,24 @@ def _assemble(
         "chat_incidents_per_year": _counts(chat_rate, u_counts[2]),
         "reactance_share": _stack(parts, "reactant") / n,
         "always_on_share": _stack(parts, "exhausted") / n,
+        "followers_share": share["follow"],
+        "likers_share": share["like"],
+        "sharers_share": share["share"],
         "proactivists_share": _stack(parts, "proactive") / n,
         "very_active_share": _stack(parts, "very_active") / n,
         "unprompted_creators_share": _stack(parts, "unprompted") / np.maximum(creators, 1),
-        "regretted_post_share": posters / n * regret,
-        "vacancy_sharers_share": _stack(parts, "vacancy_sharers") / n,
-        "monthly_recruitment_clicks_index": recruitment_impressions
-        * theta["employee_click_multiplier"],
-    }
-    level_impressions = {
-        "engaged": (_stack(parts, "engaged_platform") * factors).sum(axis=1) * scale,
-        "creator": (_stack(parts, "creator_platform") * factors).sum(axis=1) * scale,
+        "regretted_post_share": _stack(parts, "posters") / n * regret,
+        "vacancy_sharers_share": share["vacancy"],
+        "trained_share": trained,
+        "mean_reactance": mean_state,
+        "p_restriction_public_year": -np.expm1(-restriction),
+        "careless_leak_share": np.divide(
+            careless, leak_rate, out=np.zeros_like(leak_rate), where=leak_rate > 0
+        ),
+        "monthly_recruitment_clicks_index": recruit_people
+        * views
+        * reach.click_multiplier(org.employees, theta)
+        * authentic,
     }
     groups: dict[str, dict[str, np.ndarray]] = {}
     if prep.group_onehot is not None:
@@ -396,12 +331,11 @@ def _assemble(
                     groups.setdefault(name, {})[state] = stacked[:, gi] / sizes[gi]
     return SimulationResult(
         scenario=scenario,
-        seed=seed,
-        runs=runs,
+        context=context,
         simulated_employees=n,
         metrics=metrics,
-        platform_impressions=platform,
-        level_impressions=level_impressions,
+        platform_impressions=platform_people * views[:, None],
+        level_impressions={"engaged": engaged_people * views, "creator": creator_people * views},
         groups=groups,
     )
 
