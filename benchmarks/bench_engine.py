@@ -31,6 +31,7 @@ CASES = {
 
 
 def _run_case(case: str, repeats: int) -> dict:
+    from core.context import RunContext
     from core.recommend import recommend
     from core.scenario import load_scenario, with_overrides
     from core.simulate import simulate
@@ -40,16 +41,16 @@ def _run_case(case: str, repeats: int) -> dict:
         scenario = with_overrides(hospital, {"organisation.employees": 10_000})
 
         def work():
-            simulate(scenario, runs=1000, seed=1)
+            simulate(scenario, RunContext(runs=1000, seed=1))
     elif case == "sim_100k":
         scenario = with_overrides(hospital, {"organisation.employees": 100_000})
 
         def work():
-            simulate(scenario, runs=200, seed=1)
+            simulate(scenario, RunContext(runs=200, seed=1))
     else:
 
         def work():
-            recommend(hospital, seed=1)
+            recommend(hospital, context=RunContext(seed=1))
 
     work()  # warm-up: imports, parameter loading
     times = []

@@ -1,13 +1,15 @@
 """Serre's engine: a pure library (no Streamlit) behind the dashboard and the CLI.
 
-from core import load_scenario, simulate, recommend, with_policy
+from core import RunContext, load_scenario, simulate, recommend, with_policy
 scenario = load_scenario("sample_data/scenarios/retail_bank.json")
-today = simulate(scenario, runs=1000, seed=1)
+today = simulate(scenario, RunContext(runs=1000, seed=1))
 """
 
 from core.conflicts import Conflict, Thresholds, find_conflicts
+from core.context import RunContext, SurveySource, SyntheticSource
 from core.errors import ParameterError, ScenarioError, SerreError
 from core.i18n import LANGUAGES, translate
+from core.levers import LEVERS, Lever
 from core.parameters import Parameter, ParameterSet, default_parameters, load_parameters
 from core.population import Population, population_from_scores, synthetic_population
 from core.recommend import Objective, Recommendation, recommend
@@ -33,12 +35,14 @@ from core.simulate import METRICS, SimulationResult, difference, simulate
 __all__ = [
     "CONSTRUCTS",
     "LANGUAGES",
+    "LEVERS",
     "LEVER_VALUES",
     "METRICS",
     "PLATFORMS",
     "SECTORS",
     "Climate",
     "Conflict",
+    "Lever",
     "Objective",
     "Organisation",
     "Parameter",
@@ -47,10 +51,13 @@ __all__ = [
     "Policy",
     "Population",
     "Recommendation",
+    "RunContext",
     "Scenario",
     "ScenarioError",
     "SerreError",
     "SimulationResult",
+    "SurveySource",
+    "SyntheticSource",
     "Thresholds",
     "default_parameters",
     "difference",

@@ -19,11 +19,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from core.context import DEFAULT_RUNS, MAX_RUNS, RunContext
 from core.errors import SerreError
 from core.i18n import LANGUAGES, translate
 from core.recommend import recommend
-from core.scenario import json_schema, load_scenario
-from core.simulate import DEFAULT_RUNS, MAX_RUNS, simulate
+from core.scenario import Scenario, json_schema, load_scenario
+from core.simulate import simulate
 from core.survey.privacy import DEFAULT_THRESHOLD
 
 EXIT_USAGE = 2
@@ -100,6 +101,14 @@ def _check_ranges(args: argparse.Namespace) -> None:
         raise SerreError("error.cli_leak_cap", value=cap)
 
 
+def _context(scenario: Scenario, args: argparse.Namespace, **extra: Any) -> RunContext:
+    """The run context of a command: the scenario's seed unless --seed is given."""
+    changes: dict[str, Any] = {"runs": args.runs, **extra}
+    if args.seed is not None:
+        changes["seed"] = args.seed
+    return RunContext.for_scenario(scenario, **changes)
+
+
 def _table(metrics: dict[str, dict[str, float]], lang: str) -> str:
     head = f"{translate('cli.metric', lang):34} {'mean':>12} {'p10':>12} {'p50':>12} {'p90':>12}"
     rows = [head, "-" * len(head)]
@@ -111,7 +120,7 @@ def _table(metrics: dict[str, dict[str, float]], lang: str) -> str:
 
 def _simulate(args: argparse.Namespace) -> str:
     scenario = load_scenario(args.file)
-    result = simulate(scenario, runs=args.runs, seed=args.seed, employees=args.employees)
+    result = simulate(scenario, _context(scenario, args, employees=args.employees))
     if args.json:
         return json.dumps(result.to_dict(), indent=2)
     return f"{scenario.name}\n" + _table(result.summary(), args.lang)
@@ -121,9 +130,7 @@ def _recommend(args: argparse.Namespace) -> str:
     from core.recommend import Objective
 
     scenario = load_scenario(args.file)
-    rec = recommend(
-        scenario, objective=Objective(leak_cap=args.leak_cap), seed=args.seed, final_runs=args.runs
-    )
+    rec = recommend(scenario, Objective(leak_cap=args.leak_cap), _context(scenario, args))
     data = rec.to_dict(args.lang)
     if args.json:
         return json.dumps(data, indent=2, ensure_ascii=False)
@@ -188,11 +195,11 @@ def _report(args: argparse.Namespace) -> str:
     if suffix not in (".html", ".pptx"):
         raise SerreError("error.cli_report_format", value=suffix or args.out)
     scenarios = [load_scenario(f) for f in args.files]
-    seed = args.seed if args.seed is not None else scenarios[0].seed
-    results = [(s.name, simulate(s, runs=args.runs, seed=seed)) for s in scenarios]
+    context = _context(scenarios[0], args)  # one seed for all: common random numbers
+    results = [(s.name, simulate(s, context)) for s in scenarios]
     rec = None
     if args.recommend:
-        rec = recommend(scenarios[0], seed=seed, final_runs=args.runs)
+        rec = recommend(scenarios[0], context=context)
         results.append((translate("report.recommended", args.lang), rec.after))
     if suffix == ".html":
         return _write(args.out, html_report(results, args.lang, rec))

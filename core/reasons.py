@@ -10,43 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from core.guard_rails import Constraint
 from core.i18n import translate
+from core.levers import LEVER, alternative_value
 from core.parameters import ParameterSet
 from core.scenario import Policy, Scenario
 from core.simulate import is_share
 
-if TYPE_CHECKING:
-    from core.recommend import Constraint
-
-LEVER_PARAMETERS: dict[str, tuple[str, ...]] = {
-    "confidentiality_rules": ("confidentiality_reduction", "pressure_confidentiality"),
-    "work_time_ban": ("pressure_work_time_ban", "work_time_ban_activity"),
-    "no_work_posts": ("pressure_no_work_posts", "gag_compliance", "reactance_negative"),
-    "explain_rules": ("explanation_reduction", "explained_extra_reduction"),
-    "share_permission": ("effect_share_permission", "activity_boost_share_permission"),
-    "platform_scope": ("chat_out_of_scope_multiplier", "private_scope_pressure"),
-    "ambassador_programme": (
-        "effect_voluntary_programme",
-        "mandatory_compliance",
-        "vacancy_when_asked",
-    ),
-    "rewards": ("reward_crowding_d", "reward_extrinsic"),
-    "training": ("effect_training", "effect_certificate", "training_regret_reduction"),
-    "voice_channels": ("voice_channels_effect", "voice_release"),
-    "mute_norms": ("mute_norms_effect",),
-    "content_support": ("effect_content_support", "activity_boost_content_support"),
-    "visual_guidelines": ("visual_guidelines_reduction",),
-    "chat_group_norms": ("chat_norms_reduction",),
-}
-# The value a lever takes when "switched on", to measure what leaving it off costs.
-ON_VALUE: dict[str, Any] = {
-    "platform_scope": "all",
-    "ambassador_programme": "voluntary",
-    "rewards": "equal_with_alternatives",
-    "training": "voluntary_certificate",
-}
 EFFECT_METRICS = (
     "monthly_unique_reach",
     "monthly_recruitment_reach",
@@ -108,18 +80,10 @@ class Reason:
 def lever_sources(lever: str, params: ParameterSet) -> tuple[dict[str, Any], ...]:
     """The distinct references behind a lever's parameters."""
     seen: dict[str, dict[str, Any]] = {}
-    for name in LEVER_PARAMETERS[lever]:
+    for name in LEVER[lever].parameters:
         for ref in params[name].references:
             seen.setdefault(ref.key, ref.model_dump())
     return tuple(seen.values())
-
-
-def alternative_value(lever: str, chosen: Any) -> Any:
-    """The value to compare the chosen one against: off when on, on when off."""
-    default = Policy.model_fields[lever].default
-    if chosen != default:
-        return default
-    return ON_VALUE.get(lever, True)
 
 
 def _relative(chosen: float, other: float, name: str) -> float:
@@ -133,7 +97,6 @@ def explain_lever(
     policy: Policy,
     scenario: Scenario,
     means: Callable[[Policy], dict[str, float]],
-    fixed: dict[str, Any],
     constraints: list[Constraint],
     params: ParameterSet,
 ) -> Reason:

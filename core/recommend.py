@@ -4,10 +4,10 @@ Maximise ambassador reach (and recruitment reach, weighted by recruitment
 pressure) minus weighted risks, relative to today's policy, subject to a
 cap on the yearly probability of a sensitive leak. Every candidate is
 simulated with the same seed and population (common random numbers), so
-candidates differ only by their policy. The seed's advice is a constraint,
-not a preference: never mandatory ambassadorship or training; confidentiality
-rules kept and explained where sensitive data demands them; internal voice
-channels first where voice is weak.
+candidates differ only by their policy. The behaviour model should itself
+prefer what the seed advises; the advice stays as visible guard rails (see
+:mod:`core.guard_rails`), and every place where a rail overrides the
+model's own preference is reported with the score it costs.
 """
 
 from __future__ import annotations
@@ -19,24 +19,15 @@ from typing import Any
 import numpy as np
 
 from core.conflicts import Conflict, Thresholds, find_conflicts
-from core.parameters import ParameterSet, default_parameters
-from core.population import Population, synthetic_population
+from core.context import RunContext
+from core.guard_rails import Constraint, Override, allowed_values, constraints_for
+from core.levers import LEVER, LEVER_VALUES
 from core.reasons import Reason, explain_lever
-from core.scenario import LEVER_VALUES, Policy, Scenario, with_policy
-from core.simulate import DEFAULT_SEED, SimulationResult, population_rng, simulate
+from core.scenario import Policy, Scenario, with_policy
+from core.simulate import SimulationResult, simulate
 
-# Builds the population to simulate for a given size (e.g. from survey respondents).
-PopulationFactory = Callable[[int | None], Population]
-
-SEARCH_EMPLOYEES = 2000
 SEARCH_RUNS = 96
 FINAL_RUNS = 1000
-# The seed's advice: never force, and reward only equally with alternatives.
-FORBIDDEN_VALUES: dict[str, tuple[Any, ...]] = {
-    "ambassador_programme": ("mandatory",),
-    "training": ("mandatory",),
-    "rewards": ("tiered", "equal"),
-}
 # Relative floors keep "x times today" finite when today is (near) zero.
 FLOORS = {
     "monthly_unique_reach": 1.0,
@@ -97,76 +88,25 @@ def score(
     return gain - risk
 
 
-@dataclass(frozen=True)
-class Constraint:
-    """A lever fixed by the seed's advice, with the reason code."""
-
-    lever: str
-    value: Any
-    code: str
-    params: dict[str, object] = field(default_factory=dict)
-
-
-def constraints_for(scenario: Scenario, objective: Objective) -> list[Constraint]:
-    """Levers the evidence fixes for this organisation."""
-    org, climate, t = scenario.organisation, scenario.climate, objective.thresholds
-    out = []
-    if org.sensitive_access_share >= t.sensitive_access:
-        share = round(org.sensitive_access_share * 100)
-        out.append(Constraint("confidentiality_rules", True, "sensitive", {"share": share}))
-        out.append(Constraint("explain_rules", True, "sensitive", {"share": share}))
-    if climate.voice.mean < t.weak_voice:
-        out.append(
-            Constraint("voice_channels", True, "weak_voice", {"voice": f"{climate.voice.mean:.1f}"})
-        )
-    return out
-
-
 class _Evaluator:
-    """Simulates candidate mixes on one shared population and seed, with a cache."""
+    """Simulates candidate mixes on one shared sample and seed, with a cache."""
 
-    def __init__(
-        self,
-        scenario: Scenario,
-        params: ParameterSet,
-        seed: int,
-        runs: int,
-        population_for: PopulationFactory | None = None,
-    ) -> None:
-        self.scenario, self.params, self.seed, self.runs = scenario, params, seed, runs
-        size = min(SEARCH_EMPLOYEES, scenario.organisation.employees)
-        if population_for is not None:
-            self.population: Population = population_for(size)
-        else:
-            self.population = synthetic_population(
-                scenario.organisation, scenario.climate, params, population_rng(seed), size
-            )
+    def __init__(self, scenario: Scenario, context: RunContext) -> None:
+        self.scenario, self.context = scenario, context
         self.cache: dict[tuple, dict[str, float]] = {}
 
     def means(self, policy: Policy) -> dict[str, float]:
         key = tuple(policy.model_dump().values())
         if key not in self.cache:
-            result = simulate(
-                with_policy(self.scenario, policy),
-                runs=self.runs,
-                seed=self.seed,
-                params=self.params,
-                population=self.population,
-            )
-            self.cache[key] = {k: v["mean"] for k, v in result.summary().items()}
+            result = simulate(with_policy(self.scenario, policy), self.context)
+            self.cache[key] = {k: float(v.mean()) for k, v in result.metrics.items()}
         return self.cache[key]
-
-
-def _allowed_values(lever: str, fixed: dict[str, Any]) -> tuple[Any, ...]:
-    if lever in fixed:
-        return (fixed[lever],)
-    return tuple(v for v in LEVER_VALUES[lever] if v not in FORBIDDEN_VALUES.get(lever, ()))
 
 
 def _admissible(policy: Policy, fixed: dict[str, Any]) -> Policy:
     values = policy.model_dump()
     for lever, value in values.items():
-        allowed = _allowed_values(lever, fixed)
+        allowed = allowed_values(lever, fixed)
         if value not in allowed:
             values[lever] = allowed[0]
     return Policy(**values)
@@ -210,7 +150,7 @@ def _coordinate_ascent(
     for _ in range(max_passes):
         improved = False
         for lever in LEVER_VALUES:
-            for value in _allowed_values(lever, fixed):
+            for value in allowed_values(lever, fixed):
                 if value == getattr(best, lever):
                     continue
                 candidate = _resolve(best.model_copy(update={lever: value}), lever, fixed, context)
@@ -224,12 +164,13 @@ def _coordinate_ascent(
 
 @dataclass(frozen=True)
 class Recommendation:
-    """The recommended mix with reasons, before/after metrics and conflicts."""
+    """The recommended mix with reasons, before/after metrics, conflicts and guard rails."""
 
     scenario: Scenario
     policy: Policy
     reasons: list[Reason]
     constraints: list[Constraint]
+    overrides: list[Override]
     before: SimulationResult
     after: SimulationResult
     conflicts_before: list[Conflict]
@@ -249,6 +190,7 @@ class Recommendation:
             "after": self.after.summary(),
             "conflicts_today": [c.to_dict(lang) for c in self.conflicts_before],
             "conflicts": [c.to_dict(lang) for c in self.conflicts_after],
+            "guard_rails": [o.to_dict() for o in self.overrides],
             "leak_cap": self.leak_cap,
             "leak_cap_met": self.cap_met,
             "candidates_evaluated": self.candidates_evaluated,
@@ -260,26 +202,21 @@ class Recommendation:
 def recommend(
     scenario: Scenario,
     objective: Objective | None = None,
-    seed: int | None = None,
-    params: ParameterSet | None = None,
+    context: RunContext | None = None,
     search_runs: int = SEARCH_RUNS,
-    final_runs: int = FINAL_RUNS,
-    employees: int | None = None,
-    population_for: PopulationFactory | None = None,
 ) -> Recommendation:
-    """The best admissible policy mix for this organisation and climate.
+    """The best mix within the guard rails, and where the rails overrode the model.
 
-    ``population_for(size)`` supplies employees (e.g. survey respondents);
-    by default they are drawn from the scenario's climate.
+    ``context`` sets parameters, population source (e.g. survey respondents),
+    seed, the final comparison's runs and sample; the search runs
+    ``search_runs`` on a fixed sample of that context.
     """
     objective = objective or Objective()
-    params = params or default_parameters()
-    seed = scenario.seed if seed is None else seed
-    seed = DEFAULT_SEED if seed is None else seed
-    evaluator = _Evaluator(scenario, params, seed, search_runs, population_for)
+    context = context or RunContext.for_scenario(scenario, runs=FINAL_RUNS)
+    evaluator = _Evaluator(scenario, context.sample(scenario, runs=search_runs))
     today = evaluator.means(scenario.policy)
     cap = objective.leak_cap if objective.leak_cap is not None else today["p_sensitive_leak_year"]
-    constraints = constraints_for(scenario, objective)
+    constraints = constraints_for(scenario, objective.thresholds)
     fixed = {c.lever: c.value for c in constraints}
     pressure = scenario.organisation.recruitment_pressure
     org, climate, t = scenario.organisation, scenario.climate, objective.thresholds
@@ -301,17 +238,12 @@ def recommend(
             best, best_value = candidate, v
     assert best is not None
     best = _simplest(best, fixed, value_of, best_value)
+    overrides = _overrides(best, fixed, constraints, value_of, (org, climate, t))
 
-    full = population_for(employees) if population_for is not None else None
-    before = simulate(
-        scenario, runs=final_runs, seed=seed, params=params, employees=employees, population=full
-    )
-    recommended = with_policy(scenario, best)
-    after = simulate(
-        recommended, runs=final_runs, seed=seed, params=params, employees=employees, population=full
-    )
+    before = simulate(scenario, context)
+    after = simulate(with_policy(scenario, best), context)
     reasons = [
-        explain_lever(lever, best, scenario, evaluator.means, fixed, constraints, params)
+        explain_lever(lever, best, scenario, evaluator.means, constraints, context.params)
         for lever in LEVER_VALUES
     ]
     return Recommendation(
@@ -319,6 +251,7 @@ def recommend(
         policy=best,
         reasons=reasons,
         constraints=constraints,
+        overrides=overrides,
         before=before,
         after=after,
         conflicts_before=find_conflicts(
@@ -330,6 +263,35 @@ def recommend(
         leak_cap=cap,
         cap_met=evaluator.means(best)["p_sensitive_leak_year"] <= cap + 1e-12,
     )
+
+
+def _overrides(
+    best: Policy,
+    fixed: dict[str, Any],
+    constraints: list[Constraint],
+    value_of: Callable[[Policy], Value],
+    context: tuple,
+) -> list[Override]:
+    """Where a guard rail keeps the model from a value it scores higher.
+
+    Every value a rail excludes, and every lever a rail fixes, is tried in
+    the recommended mix (made coherent); a rail "overrides" when the model
+    alone would prefer the excluded value.
+    """
+    base = value_of(best)
+    out: list[Override] = []
+    rule_of = {c.lever: c.code for c in constraints}
+    for lever in LEVER_VALUES:
+        chosen = getattr(best, lever)
+        excluded = {v: r for v, r in LEVER[lever].guard_rails.items() if v != chosen}
+        if lever in fixed:
+            excluded.update({v: rule_of[lever] for v in LEVER[lever].values if v != fixed[lever]})
+        for value, rule in excluded.items():
+            candidate = _resolve(best.model_copy(update={lever: value}), lever, {}, context)
+            v = value_of(candidate)
+            if _better(v, base):
+                out.append(Override(lever, rule, value, chosen, float(v[2] - base[2])))
+    return out
 
 
 def _starting_points(today: Policy, fixed: dict[str, Any]) -> list[Policy]:

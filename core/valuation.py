@@ -14,7 +14,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.parameters import default_parameters
+from core.reach import click_parameter
 from core.scenario import PLATFORMS
 from core.simulate import SimulationResult, summarise
 
@@ -45,8 +45,9 @@ class Valuation(BaseModel):
 
 
 def yearly_clicks(result: SimulationResult, valuation: Valuation) -> np.ndarray:
-    """Clicks on employee shares: company click rate x the employee advantage (2x)."""
-    advantage = default_parameters()["employee_click_multiplier"].value
+    """Clicks on employee shares: company click rate x the employee advantage (1.8x-2.4x)."""
+    name = click_parameter(result.scenario.organisation.employees)
+    advantage = result.params[name].value
     impressions = result.metrics["monthly_impressions"] * MONTHS
     return impressions * valuation.company_click_rate * advantage
 

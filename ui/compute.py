@@ -1,9 +1,13 @@
-"""Engine calls for the pages, cached where the result is pure.
+"""Engine calls for the pages: one run context, one cache wrapper keyed by it.
 
-Synthetic scenarios are pure functions of their JSON, so their results go in
-``st.cache_data`` (bounded). Results that depend on an uploaded survey are
-memoised in the user's own session instead: uploaded data never enters a
-cache other sessions share.
+Every call builds the user's :class:`RunContext` (parameters in use, the
+population source, seed, sample, runs) and looks its result up by
+(kind, scenario JSON, context key). Synthetic scenarios are pure functions
+of that key, so their results go in one bounded ``st.cache_data`` shared by
+sessions. Results that depend on an uploaded survey are memoised in the
+user's own session instead: uploaded data never enters a shared cache.
+Switching calibration on or off changes the parameters and so the key,
+which keeps the tornado and every other result in step.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from typing import Any
 
 import streamlit as st
 
-from core.analytics.insight import Insight, analyse, persona_population
+from core.analytics.insight import Insight, analyse, persona_source
 from core.analytics.persona_effects import lever_persona_effects
 from core.conflicts import Thresholds
+from core.context import RunContext, SyntheticSource
 from core.parameters import ParameterSet, default_parameters
 from core.recommend import Objective, Recommendation, recommend
 from core.scenario import Scenario, dump_scenario, parse_scenario
@@ -29,25 +34,6 @@ INTERACTIVE_EMPLOYEES = 5000
 MEMO_ENTRIES = 24
 
 
-def _employees(scenario: Scenario) -> int:
-    return min(scenario.organisation.employees, INTERACTIVE_EMPLOYEES)
-
-
-@st.cache_data(max_entries=48, show_spinner=False)
-def _simulate_cached(scenario_json: str, runs: int, seed: int, employees: int) -> SimulationResult:
-    return simulate(parse_scenario(scenario_json), runs=runs, seed=seed, employees=employees)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _recommend_cached(scenario_json: str, objective_json: str, seed: int) -> Recommendation:
-    return recommend(
-        parse_scenario(scenario_json),
-        objective_from_json(objective_json),
-        seed=seed,
-        final_runs=state.DEFAULT_RUNS,
-    )
-
-
 def objective_json(objective: Objective) -> str:
     return json.dumps(dataclasses.asdict(objective), sort_keys=True)
 
@@ -55,16 +41,6 @@ def objective_json(objective: Objective) -> str:
 def objective_from_json(text: str) -> Objective:
     data = json.loads(text)
     return Objective(**{**data, "thresholds": Thresholds(**data["thresholds"])})
-
-
-def _memo(key: tuple, make: Callable[[], Any]) -> Any:
-    """Per-session memo for survey-based results (bounded, oldest out first)."""
-    memo: dict = st.session_state.memo
-    if key not in memo:
-        if len(memo) >= MEMO_ENTRIES:
-            memo.pop(next(iter(memo)))
-        memo[key] = make()
-    return memo[key]
 
 
 def _survey():
@@ -90,28 +66,65 @@ def params_in_use() -> ParameterSet:
     return found.params(default_parameters())
 
 
-def survey_population(scenario: Scenario, employees: int | None):
-    found = insight()
-    return persona_population(
-        _survey(), scenario, default_parameters(), state.seed(), found, employees
+def context(scenario: Scenario, runs: int | None = None) -> RunContext:
+    """The user's run context for ``scenario``: survey respondents when in use."""
+    survey = _survey()
+    source = persona_source(survey, insight()) if survey is not None else SyntheticSource()
+    return RunContext(
+        params=params_in_use(),
+        source=source,
+        seed=state.seed(),
+        employees=min(scenario.organisation.employees, INTERACTIVE_EMPLOYEES),
+        runs=runs or st.session_state.runs,
     )
+
+
+def _memo(key: tuple, make: Callable[[], Any]) -> Any:
+    """Per-session memo for survey-based results (bounded, oldest out first)."""
+    memo: dict = st.session_state.memo
+    if key not in memo:
+        if len(memo) >= MEMO_ENTRIES:
+            memo.pop(next(iter(memo)))
+        memo[key] = make()
+    return memo[key]
+
+
+def _work(kind: str, scenario: Scenario, ctx: RunContext, extra: tuple) -> Any:
+    """The engine call behind each kind of result (pure given its arguments)."""
+    if kind == "simulate":
+        return simulate(scenario, ctx)
+    if kind == "recommend":
+        return recommend(scenario, objective_from_json(extra[0]), ctx)
+    if kind == "tornado":
+        metric, with_parameters = extra
+        return tornado(scenario, metric, ctx, include_parameters=with_parameters)
+    if kind == "personas":
+        return lever_persona_effects(scenario, ctx)
+    raise ValueError(kind)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _shared(kind: str, scenario_json: str, key: tuple, extra: tuple, _ctx: RunContext) -> Any:
+    return _work(kind, parse_scenario(scenario_json), _ctx, extra)
+
+
+def _cached(kind: str, scenario: Scenario, ctx: RunContext, *extra: Any) -> Any:
+    """One cache for every result, keyed by (kind, scenario, context, extra)."""
+    text = dump_scenario(scenario)
+    if isinstance(ctx.source, SyntheticSource):
+        return _shared(kind, text, ctx.cache_key(), extra, ctx)
+    key = (kind, text, ctx.cache_key(), extra)
+    return _memo(key, lambda: _work(kind, scenario, ctx, extra))
 
 
 def run(scenario: Scenario, runs: int | None = None) -> SimulationResult:
     """Simulate a scenario for the page (from the survey's respondents when in use)."""
-    runs = runs or st.session_state.runs
-    seed = state.seed()
-    survey = _survey()
-    if survey is None:
-        return _simulate_cached(dump_scenario(scenario), runs, seed, _employees(scenario))
-    calibrated = st.session_state.get("use_calibration", True)
-    key = ("sim", dump_scenario(scenario), runs, seed, st.session_state.survey_id, calibrated)
+    return _cached("simulate", scenario, context(scenario, runs))
 
-    def make() -> SimulationResult:
-        pop = survey_population(scenario, _employees(scenario))
-        return simulate(scenario, runs=runs, seed=seed, population=pop, params=params_in_use())
 
-    return _memo(key, make)
+def recommendation(scenario: Scenario, objective: Objective) -> Recommendation:
+    ctx = context(scenario, state.DEFAULT_RUNS)
+    return _cached("recommend", scenario, ctx, objective_json(objective))
 
 
 def persona_effects(scenario: Scenario) -> dict:
@@ -119,80 +132,30 @@ def persona_effects(scenario: Scenario) -> dict:
     found = insight()
     if found is None or found.personas is None:
         return {}
-    calibrated = st.session_state.get("use_calibration", True)
-    key = (
-        "personas",
-        dump_scenario(scenario),
-        state.seed(),
-        st.session_state.survey_id,
-        calibrated,
-    )
-
-    def make() -> dict:
-        pop = survey_population(scenario, 2000)
-        return lever_persona_effects(scenario, pop, params_in_use(), state.seed())
-
-    return _memo(key, make)
-
-
-def recommendation(scenario: Scenario, objective: Objective) -> Recommendation:
-    seed = state.seed()
-    survey = _survey()
-    if survey is None:
-        return _recommend_cached(dump_scenario(scenario), objective_json(objective), seed)
-    calibrated = st.session_state.get("use_calibration", True)
-    key = (
-        "rec",
-        dump_scenario(scenario),
-        repr(objective),
-        seed,
-        st.session_state.survey_id,
-        calibrated,
-    )
-
-    def make() -> Recommendation:
-        return recommend(
-            scenario,
-            objective,
-            seed=seed,
-            params=params_in_use(),
-            final_runs=state.DEFAULT_RUNS,
-            population_for=lambda n: survey_population(scenario, n),
-        )
-
-    return _memo(key, make)
+    return _cached("personas", scenario, context(scenario))
 
 
 def sensitivity(scenario: Scenario, metric: str, progress: Callable[[float], None]) -> list[Bar]:
-    """Tornado bars (seconds of work: memoised per session, with progress shown)."""
-    seed = state.seed()
-    survey = _survey()
-    key = ("tornado", dump_scenario(scenario), metric, seed, st.session_state.survey_id)
+    """Tornado bars (seconds of work), levers and assumptions."""
+    progress(0.05)
+    ctx = context(scenario)
+    bars = _cached("tornado", scenario, ctx, metric, True)
+    st.session_state.setdefault("tornado_seen", set()).add(_tornado_key(scenario, ctx, metric))
+    progress(1.0)
+    return bars
 
-    def make() -> list[Bar]:
-        pop = survey_population(scenario, 2000) if survey is not None else None
-        params = params_in_use() if survey is not None else None
-        return tornado(
-            scenario, metric, seed=seed, params=params, population=pop, progress=progress
-        )
 
-    return _memo(key, make)
+def _tornado_key(scenario: Scenario, ctx: RunContext, metric: str) -> tuple:
+    return (dump_scenario(scenario), ctx.cache_key(), metric)
 
 
 def top_levers(scenario: Scenario, metric: str = "monthly_unique_reach", n: int = 5) -> list[str]:
     """The ``n`` levers that move ``metric`` most for this scenario (for quick what-ifs)."""
-    key = ("levers", dump_scenario(scenario), metric, state.seed(), st.session_state.survey_id)
-
-    def make() -> list[str]:
-        pop = survey_population(scenario, 2000) if _survey() is not None else None
-        bars = tornado(
-            scenario, metric, seed=state.seed(), population=pop, include_parameters=False
-        )
-        return [b.name for b in bars[:n]]
-
-    return _memo(key, make)
+    bars = _cached("tornado", scenario, context(scenario), metric, False)
+    return [b.name for b in bars[:n]]
 
 
 def has_sensitivity(scenario: Scenario, metric: str) -> bool:
-    key = ("tornado", dump_scenario(scenario), metric, state.seed(), st.session_state.survey_id)
-    return key in st.session_state.memo
+    """Whether this session already computed the tornado for ``metric`` in this context."""
+    key = _tornado_key(scenario, context(scenario), metric)
+    return key in st.session_state.get("tornado_seen", set())

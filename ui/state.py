@@ -29,11 +29,16 @@ def archetypes() -> list[str]:
     return sorted(p.stem for p in SAMPLES.glob("*.json"))
 
 
+def demo_scenario() -> Scenario:
+    """The built-in demo organisation (the Method page grades its numbers)."""
+    return load_scenario(SAMPLES / f"{DEMO}.json")
+
+
 def init() -> None:
     """Fill the session with the demo organisation on first load."""
     ss = st.session_state
     if "scenario" not in ss:
-        set_scenario(load_scenario(SAMPLES / f"{DEMO}.json"), source=DEMO)
+        set_scenario(demo_scenario(), source=DEMO)
     ss.setdefault("saved", {})
     ss.setdefault("survey", None)
     ss.setdefault("survey_id", None)
@@ -77,7 +82,7 @@ def today() -> Scenario:
 
 
 def seed() -> int:
-    from core.simulate import DEFAULT_SEED
+    from core.context import DEFAULT_SEED
 
     return (
         st.session_state.scenario.seed

@@ -1,9 +1,10 @@
 """Calibrate the behaviour model to the organisation's own observed behaviour.
 
-The intercepts of the ambassador levels and of the negative track are set
-so that today's policy, simulated on the respondents themselves, reproduces
-the shares the survey observed (creators, engaged or more, followers or
-more, critics) within their sampling error. Scenarios are then simulated as
+The intercepts of the separate behaviours (posting own content, sharing,
+following) and of the negative track are set so that today's policy,
+simulated on the respondents themselves, reproduces the shares the survey
+observed (creators, engaged or more, followers or more, critics) within
+their sampling error. Scenarios are then simulated as
 changes from that calibrated baseline. Where the data cannot support it (no
 behaviour items, too few answers) the priors stay, and the result says so.
 """
@@ -16,25 +17,24 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator
 
-from core.parameters import ParameterSet, default_parameters
-from core.population import Population
+from core.context import RunContext
+from core.parameters import ParameterSet
 from core.scenario import Scenario
 from core.simulate import simulate
 
 MIN_ANSWERS = 30
 PROBABILITY_BOUNDS = (0.005, 0.97)
-GAP = 0.01  # keep the level intercepts ordered: passive > engaged > creator
 
 # target -> (parameter, simulated metrics summed, behaviour items OR-ed)
 TARGETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    "creators": ("base_p_creator", ("ambassadors_creators",), ("posts_work",)),
+    "creators": ("base_p_post", ("ambassadors_creators",), ("posts_work",)),
     "engaged_or_more": (
-        "base_p_engaged",
+        "base_p_share",
         ("ambassadors_engaged", "ambassadors_creators"),
         ("likes_shares", "posts_work"),
     ),
     "passive_or_more": (
-        "base_p_passive",
+        "base_p_follow",
         ("ambassadors_passive", "ambassadors_engaged", "ambassadors_creators"),
         ("follows", "likes_shares", "posts_work"),
     ),
@@ -72,20 +72,7 @@ class FitRow:
         return abs(self.simulated - self.observed) <= 2 * self.standard_error + 0.01
 
 
-LEVELS = ("base_p_creator", "base_p_engaged", "base_p_passive")
-INTERCEPTS = (*LEVELS, "base_p_critic")
-
-
-def ordered(values: dict[str, float]) -> dict[str, float]:
-    """Raise the engaged and passive intercepts so passive > engaged > creator."""
-    out = dict(values)
-    out["base_p_engaged"] = min(
-        PROBABILITY_BOUNDS[1], max(out["base_p_engaged"], out["base_p_creator"] + GAP)
-    )
-    out["base_p_passive"] = min(
-        PROBABILITY_BOUNDS[1], max(out["base_p_passive"], out["base_p_engaged"] + GAP)
-    )
-    return out
+INTERCEPTS = tuple(parameter for parameter, _, _ in TARGETS.values())
 
 
 class BehaviourCalibrator(BaseEstimator):
@@ -99,28 +86,22 @@ class BehaviourCalibrator(BaseEstimator):
     def _share(
         self,
         scenario: Scenario,
-        population: Population,
+        context: RunContext,
         params: ParameterSet,
         metrics: tuple[str, ...],
     ) -> float:
-        result = simulate(
-            scenario,
-            runs=self.runs,
-            seed=self.random_state,
-            params=params.fixed(),
-            population=population,
-        )
+        result = simulate(scenario, context.with_(params=params, runs=self.runs, uncertainty=False))
         return float(sum(result.metrics[m].mean() for m in metrics))
 
     def fit(
-        self,
-        observed: dict[str, tuple[float, int]],
-        scenario: Scenario,
-        population: Population,
-        params: ParameterSet | None = None,
+        self, observed: dict[str, tuple[float, int]], scenario: Scenario, context: RunContext
     ) -> BehaviourCalibrator:
-        """``observed``: target -> (share, respondents); ``scenario`` carries today's policy."""
-        prior = params or default_parameters()
+        """``observed``: target -> (share, respondents); ``scenario`` carries today's policy.
+
+        ``context`` holds the prior parameters and the respondents (a fixed
+        sample, so every trial sees the same employees and noise).
+        """
+        prior = context.params
         values = {name: prior[name].value for name in INTERCEPTS}
         self.skipped_ = [t for t in TARGETS if t not in observed or observed[t][1] < MIN_ANSWERS]
         rows: list[FitRow] = []
@@ -128,19 +109,15 @@ class BehaviourCalibrator(BaseEstimator):
             if target in self.skipped_:
                 continue
             share, n = observed[target]
-            before = self._share(scenario, population, prior, metrics)
+            before = self._share(scenario, context, prior, metrics)
             low, high = PROBABILITY_BOUNDS
-            if name == "base_p_engaged":
-                low = values["base_p_creator"] + GAP
-            if name == "base_p_passive":
-                low = values["base_p_engaged"] + GAP
             for _ in range(self.iterations):
                 mid = (low + high) / 2
-                trial = prior.with_values(ordered({**values, name: mid}))
-                got = self._share(scenario, population, trial, metrics)
+                trial = prior.with_values({**values, name: mid})
+                got = self._share(scenario, context, trial, metrics)
                 low, high = (mid, high) if got < share else (low, mid)
-            values = ordered({**values, name: (low + high) / 2})
-            after = self._share(scenario, population, prior.with_values(values), metrics)
+            values[name] = (low + high) / 2
+            after = self._share(scenario, context, prior.with_values(values), metrics)
             se = float(np.sqrt(max(share * (1 - share), 1e-6) / n))
             rows.append(FitRow(target, share, se, before, after, True))
         changed = {k: v for k, v in values.items() if v != prior[k].value}

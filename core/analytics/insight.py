@@ -14,9 +14,9 @@ import numpy as np
 from core.analytics.calibration import BehaviourCalibrator, observed_shares
 from core.analytics.drivers import DriverModel, InsufficientData, PriorityCell, priority_matrix
 from core.analytics.personas import PersonaModel, persona_label
+from core.context import RunContext, SurveySource
 from core.i18n import translate
 from core.parameters import ParameterSet
-from core.population import Population
 from core.scenario import CONSTRUCTS, Scenario
 from core.survey.ingest import SurveyResult
 
@@ -83,18 +83,12 @@ class Insight:
         return notes
 
 
-def persona_population(
-    result: SurveyResult,
-    scenario: Scenario,
-    params: ParameterSet,
-    seed: int,
-    insight: Insight,
-    employees: int | None,
-) -> Population:
-    """Survey respondents resampled to headcount, each carrying their persona."""
-    labels = insight.personas.labels_ if insight.personas is not None else None
-    names = tuple(insight.personas.names_) if insight.personas is not None else ()
-    return result.population(scenario, params, seed, employees, group=labels, group_names=names)
+def persona_source(result: SurveyResult, insight: Insight | None) -> SurveySource:
+    """Survey respondents as a population source, each carrying their persona."""
+    personas = insight.personas if insight is not None else None
+    if personas is None:
+        return result.source()
+    return result.source(group=personas.labels_, group_names=tuple(personas.names_))
 
 
 def analyse(result: SurveyResult, scenario: Scenario, params: ParameterSet, seed: int) -> Insight:
@@ -126,8 +120,8 @@ def analyse(result: SurveyResult, scenario: Scenario, params: ParameterSet, seed
         insight.priorities[outcome] = priority_matrix(means, importance)
     observed = observed_shares(result.scores)
     if observed:
-        population = persona_population(result, scenario, params, seed, insight, 2000)
+        context = RunContext(params=params, source=persona_source(result, insight), seed=seed)
         insight.calibration = BehaviourCalibrator(random_state=seed).fit(
-            observed, scenario, population, params
+            observed, scenario, context.sample(scenario)
         )
     return insight

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.parameters import ParameterSet
-from core.population import Population
-from core.reasons import alternative_value
-from core.scenario import LEVER_VALUES, Scenario, with_policy
+from core.context import RunContext
+from core.levers import LEVER_VALUES, alternative_value
+from core.scenario import Scenario, with_policy
 from core.simulate import simulate
 
 RUNS = 32
@@ -35,25 +34,21 @@ class PersonaEffect:
 
 
 def lever_persona_effects(
-    scenario: Scenario, population: Population, params: ParameterSet, seed: int, runs: int = RUNS
+    scenario: Scenario, context: RunContext, runs: int = RUNS
 ) -> dict[str, list[PersonaEffect]]:
-    """Per lever: its effect on each persona, best helped first."""
-    if population.group is None:
+    """Per lever: its effect on each persona, best helped first.
+
+    ``context`` must carry a survey source with personas; its sample is
+    built once and shared by every lever (common random numbers).
+    """
+    sample = context.sample(scenario, runs=runs)
+    if sample.population(scenario).group is None:
         return {}
-    base = simulate(
-        scenario, runs=runs, seed=seed, params=params, population=population
-    ).group_summary()
+    base = simulate(scenario, sample).group_summary()
     out: dict[str, list[PersonaEffect]] = {}
     for lever in LEVER_VALUES:
         other = alternative_value(lever, getattr(scenario.policy, lever))
-        alt = simulate(
-            with_policy(scenario, {lever: other}),
-            runs=runs,
-            seed=seed,
-            params=params,
-            population=population,
-        )
-        groups = alt.group_summary()
+        groups = simulate(with_policy(scenario, {lever: other}), sample).group_summary()
         effects = [
             PersonaEffect(
                 persona,

@@ -13,11 +13,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.context import SurveySource
 from core.i18n import translate
-from core.parameters import ParameterSet
-from core.population import Population, population_from_scores
-from core.scenario import CONSTRUCTS, Scenario
-from core.simulate import population_rng
+from core.scenario import CONSTRUCTS
 from core.survey import likert
 from core.survey.errors import SurveyError
 from core.survey.formats import FORMAT_LABELS, Table, table_from_grid, table_from_sav
@@ -96,27 +94,12 @@ class SurveyResult:
             return None
         return self.scores["platform_use"].fillna(0).to_numpy() >= 1
 
-    def population(
-        self,
-        scenario: Scenario,
-        params: ParameterSet,
-        seed: int,
-        employees: int | None = None,
-        group: np.ndarray | None = None,
-        group_names: tuple[str, ...] = (),
-    ) -> Population:
-        """Respondents resampled to headcount, drawn from the seed's population stream.
-
-        Uses the same random stream as :func:`core.simulate.simulate`, so two
-        scenarios simulated on one survey share their employees.
-        """
-        return population_from_scores(
-            scenario.organisation,
-            scenario.climate,
+    def source(
+        self, group: np.ndarray | None = None, group_names: tuple[str, ...] = ()
+    ) -> SurveySource:
+        """The respondents as a population source for a run context (resampled to headcount)."""
+        return SurveySource(
             self.construct_matrix(),
-            params,
-            population_rng(seed),
-            employees,
             heavy=self.heavy_users(),
             group=group,
             group_names=group_names,
