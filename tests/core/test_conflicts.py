@@ -28,7 +28,8 @@ def test_mandatory_and_tiered_and_unexplained():
     first = find_conflicts(
         Policy(ambassador_programme="mandatory", rewards="tiered"), Organisation(), Climate()
     )
-    assert first[0].severity == "conflict"
+    # The model itself now shows why a mandate backfires: the rule warns, the numbers decide.
+    assert first[0].code == "mandatory_programme" and first[0].severity == "warning"
 
 
 def test_context_rules():

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from core.context import RunContext
 from core.errors import ScenarioError
 from core.exports import safe_csv
 from core.presets import apply_preset
@@ -21,7 +22,7 @@ from core.valuation import Valuation, earned_media_value, incident_cost, value_s
 
 @pytest.fixture(scope="module")
 def result(neutral):
-    return simulate(neutral, runs=100, seed=4)
+    return simulate(neutral, RunContext(runs=100, seed=4))
 
 
 def test_earned_media_value_methods(result):
@@ -32,7 +33,8 @@ def test_earned_media_value_methods(result):
     )
     assert np.allclose(doubled, 2 * cpm) and np.all(cpm > 0)
     cpc = earned_media_value(result, Valuation(method="cpc", cpc=2.0))
-    expected = result.metrics["monthly_impressions"] * 12 * 0.005 * 2.0 * 2.0
+    advantage = result.params["employee_click_multiplier_small"].value  # under 10,000 staff
+    expected = result.metrics["monthly_impressions"] * 12 * 0.005 * advantage * 2.0
     assert np.allclose(cpc, expected)
     hybrid = earned_media_value(result, Valuation(method="hybrid"))
     assert np.all(hybrid >= cpm)

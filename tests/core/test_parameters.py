@@ -21,11 +21,30 @@ def test_every_parameter_carries_its_evidence(params):
         assert q.references and all(r.title and r.year for r in q.references), p
 
 
-def test_behavioural_parameters_are_uncertain(params):
-    """Monte Carlo varies every behavioural parameter except structural ones."""
+def test_only_structure_is_fixed_and_it_says_why(params):
+    """Monte Carlo varies every behavioural parameter; a fixed one states why it is fixed."""
     fixed = {n for n, p in params.items() if not p.uncertain}
-    structural = ("corr_", "network_sigma_", "heavy_network", "heavy_platform", "heavy_skill")
-    assert all(n.startswith(structural) for n in fixed), fixed
+    assert all(params[n].fixed_because for n in fixed), fixed
+    assert all(params[n].family == "population" or n.endswith("headcount") for n in fixed), fixed
+
+
+EFFECT_UNITS = ("log-odds", "Cohen's d", "log multiplier")
+
+
+def test_weak_effects_allow_for_no_effect(params):
+    """A C-graded effect (direction, analogy or assumption) has a range that includes zero."""
+    for name, p in params.items():
+        effect = p.unit.startswith(EFFECT_UNITS) or name.endswith("_reduction")
+        if p.grade == "C" and effect and p.uncertain:
+            assert p.low <= 0 <= p.high, name
+
+
+def test_grades_and_support_are_stated(params):
+    """Every parameter says what its reference supports; 'none' (assumption) is never above C."""
+    for name, p in params.items():
+        assert p.supports in ("magnitude", "direction", "analogy", "none"), name
+        if p.supports in ("none", "analogy"):
+            assert p.grade == "C", name
 
 
 def test_draws_stay_in_range_and_centre_on_the_value(params):
@@ -33,8 +52,19 @@ def test_draws_stay_in_range_and_centre_on_the_value(params):
     for name, values in draws.items():
         p = params[name]
         assert values.min() >= p.low - 1e-12 and values.max() <= p.high + 1e-12
+        if p.distribution == "log_triangular":
+            continue
         mode_mean = (p.low + p.value + p.high) / 3
         assert values.mean() == pytest.approx(mode_mean, abs=0.05 * (p.high - p.low) + 1e-12)
+
+
+def test_a_family_moves_together(params):
+    """Draws within one mechanism family are correlated, oriented by the effect's sign."""
+    draws = params.draw(np.random.default_rng(2), 4000)
+    r = np.corrcoef(draws["effect_share_permission"], draws["effect_content_support"])[0, 1]
+    assert 0.3 < r < 0.7
+    other = np.corrcoef(draws["effect_share_permission"], draws["base_p_critic"])[0, 1]
+    assert abs(other) < 0.1
 
 
 def test_draws_are_reproducible(params):
@@ -57,9 +87,9 @@ def test_fixed_and_overrides(params):
 @pytest.mark.parametrize(
     ("edit", "fragment"),
     [
-        (("value: 0.6\n    range: [0.4, 0.8]", "value: 0.9\n    range: [0.4, 0.8]"), "outside"),
+        (("value: 0.55\n    range: [0.3, 0.8]", "value: 0.9\n    range: [0.3, 0.8]"), "outside"),
         (("references: [men_2014, soens_claeys_2025]", "references: [nobody_2099]"), "nobody_2099"),
-        (("    unit: log-odds per scale point\n    value: 0.6", "    value: 0.6"), "unit"),
+        (("    unit: log-odds per scale point\n    value: 0.55", "    value: 0.55"), "unit"),
     ],
 )
 def test_broken_files_fail_naming_file_and_key(tmp_path, edit, fragment):

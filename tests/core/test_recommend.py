@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.context import RunContext
 from core.recommend import Objective, recommend, score
 from core.scenario import LEVER_VALUES, load_scenario, with_overrides
 from tests.conftest import SAMPLES
@@ -16,7 +17,7 @@ def hospital():
 
 @pytest.fixture(scope="module")
 def hospital_rec(hospital):
-    return recommend(hospital, search_runs=48, final_runs=200)
+    return recommend(hospital, context=RunContext(runs=200), search_runs=48)
 
 
 def test_never_mandatory_and_sensitive_rules_kept_and_explained(hospital_rec):
@@ -48,7 +49,7 @@ def test_a_reason_for_every_lever_in_both_languages(hospital_rec):
 
 def test_gag_order_is_dropped_for_the_broadcaster():
     broadcaster = load_scenario(SAMPLES / "public_broadcaster.json")
-    rec = recommend(broadcaster, search_runs=48, final_runs=100)
+    rec = recommend(broadcaster, context=RunContext(runs=100), search_runs=48)
     assert broadcaster.policy.no_work_posts and not rec.policy.no_work_posts
     codes = {c.code for c in rec.conflicts_before}
     assert "unexplained_restrictions" in codes or "gag_vs_stimulation" in codes
@@ -57,7 +58,7 @@ def test_gag_order_is_dropped_for_the_broadcaster():
 
 def test_weak_voice_puts_voice_first(hospital):
     weak = with_overrides(hospital, {"climate.voice.mean": 2.2})
-    rec = recommend(weak, search_runs=32, final_runs=50)
+    rec = recommend(weak, context=RunContext(runs=50), search_runs=32)
     assert rec.policy.voice_channels
     reason = next(r for r in rec.reasons if r.lever == "voice_channels")
     assert reason.constraint == "weak_voice"
@@ -66,14 +67,14 @@ def test_weak_voice_puts_voice_first(hospital):
 
 def test_leak_cap_is_respected(hospital, hospital_rec):
     cap = 0.2
-    rec = recommend(hospital, Objective(leak_cap=cap), search_runs=48, final_runs=200)
+    rec = recommend(hospital, Objective(leak_cap=cap), RunContext(runs=200), search_runs=48)
     assert rec.cap_met
     assert rec.after.summary()["p_sensitive_leak_year"]["mean"] <= cap + 0.02
     assert not any(c.severity == "conflict" for c in rec.conflicts_after)
 
 
 def test_an_unreachable_cap_is_reported_and_risk_minimised(hospital, hospital_rec):
-    rec = recommend(hospital, Objective(leak_cap=0.01), search_runs=48, final_runs=200)
+    rec = recommend(hospital, Objective(leak_cap=0.01), RunContext(runs=200), search_runs=48)
     assert not rec.cap_met and rec.to_dict()["leak_cap_met"] is False
     lowest = rec.after.summary()["p_sensitive_leak_year"]["mean"]
     assert lowest < hospital_rec.after.summary()["p_sensitive_leak_year"]["mean"]
@@ -82,8 +83,8 @@ def test_an_unreachable_cap_is_reported_and_risk_minimised(hospital, hospital_re
 def test_weights_change_the_answer(hospital):
     reach_only = Objective(negative_posts=0, leaks=0, chat_incidents=0, always_on=0, reactance=0)
     risk_only = Objective(reach=0, recruitment=0, leaks=5, negative_posts=5)
-    a = recommend(hospital, reach_only, search_runs=32, final_runs=50)
-    b = recommend(hospital, risk_only, search_runs=32, final_runs=50)
+    a = recommend(hospital, reach_only, RunContext(runs=50), search_runs=32)
+    b = recommend(hospital, risk_only, RunContext(runs=50), search_runs=32)
     assert a.policy != b.policy
     assert (
         a.after.summary()["monthly_unique_reach"]["mean"]

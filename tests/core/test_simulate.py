@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.population import population_from_scores
+from core.context import RunContext, SurveySource
 from core.scenario import PLATFORMS, with_overrides
 from core.simulate import METRICS, SHARE_METRICS, difference, simulate
 
@@ -24,7 +24,7 @@ CALIBRATION = {
 
 @pytest.fixture(scope="module")
 def neutral_result(neutral):
-    return simulate(neutral, runs=600, seed=11)
+    return simulate(neutral, RunContext(runs=600, seed=11))
 
 
 @pytest.mark.parametrize("metric", sorted(CALIBRATION))
@@ -80,23 +80,24 @@ def test_breakdowns_add_up(neutral_result):
 
 
 def test_same_seed_identical_numbers(neutral):
-    a = simulate(neutral, runs=50, seed=5)
-    b = simulate(neutral, runs=50, seed=5)
-    c = simulate(neutral, runs=50, seed=6)
+    a = simulate(neutral, RunContext(runs=50, seed=5))
+    b = simulate(neutral, RunContext(runs=50, seed=5))
+    c = simulate(neutral, RunContext(runs=50, seed=6))
     assert all(np.array_equal(a.metrics[k], b.metrics[k]) for k in METRICS)
     assert not np.array_equal(a.metrics["ambassadors_creators"], c.metrics["ambassadors_creators"])
 
 
 def test_scenario_seed_is_used_by_default(neutral):
-    a = simulate(neutral, runs=20)
-    b = simulate(neutral, runs=20, seed=neutral.seed)
+    a = simulate(neutral, RunContext.for_scenario(neutral, runs=20))
+    b = simulate(neutral, RunContext(runs=20, seed=neutral.seed))
     assert np.array_equal(a.metrics["critics_share"], b.metrics["critics_share"])
 
 
 def test_common_random_numbers_isolate_the_policy(neutral):
     """Photo rules touch leaks only: with one seed, nothing else may move at all."""
-    base = simulate(neutral, runs=40, seed=3)
-    photo = simulate(with_overrides(neutral, {"policy.visual_guidelines": True}), runs=40, seed=3)
+    ctx = RunContext(runs=40, seed=3)
+    base = simulate(neutral, ctx)
+    photo = simulate(with_overrides(neutral, {"policy.visual_guidelines": True}), ctx)
     for name in (
         "ambassadors_creators",
         "critics_share",
@@ -108,20 +109,20 @@ def test_common_random_numbers_isolate_the_policy(neutral):
     delta = difference(base, photo)
     assert delta["p_sensitive_leak_year"]["p90"] < 0
     with pytest.raises(ValueError):
-        difference(base, simulate(neutral, runs=40, seed=4))
+        difference(base, simulate(neutral, ctx.with_(seed=4)))
 
 
 def test_sampling_fewer_employees_scales_counts(neutral):
     big = with_overrides(neutral, {"organisation.employees": 20000})
-    full = simulate(big, runs=100, seed=2).summary()
-    sample = simulate(big, runs=100, seed=2, employees=4000).summary()
+    full = simulate(big, RunContext(runs=100, seed=2)).summary()
+    sample = simulate(big, RunContext(runs=100, seed=2, employees=4000)).summary()
     for name in ("negative_posts_per_year", "monthly_impressions", "ambassadors_creators"):
         assert sample[name]["mean"] == pytest.approx(full[name]["mean"], rel=0.05), name
 
 
 def test_parameter_uncertainty_widens_the_bands(neutral):
-    wide = simulate(neutral, runs=300, seed=1).summary()["monthly_unique_reach"]
-    narrow = simulate(neutral, runs=300, seed=1, uncertainty=False).summary()[
+    wide = simulate(neutral, RunContext(runs=300, seed=1)).summary()["monthly_unique_reach"]
+    narrow = simulate(neutral, RunContext(runs=300, seed=1, uncertainty=False)).summary()[
         "monthly_unique_reach"
     ]
     assert (wide["p90"] - wide["p10"]) > 2 * (narrow["p90"] - narrow["p10"])
@@ -131,17 +132,8 @@ def test_group_breakdown_from_a_survey_population(neutral, params):
     scores = np.full((200, 6), np.nan)
     scores[:100, 1] = 4.8  # proud promoters: high identification
     scores[100:, 1] = 1.5  # detached
-    pop = population_from_scores(
-        neutral.organisation,
-        neutral.climate,
-        scores,
-        params,
-        np.random.default_rng(0),
-        n=3000,
-        group=np.repeat([0, 1], 100),
-        group_names=("proud", "detached"),
-    )
-    result = simulate(neutral, runs=50, seed=1, population=pop)
+    source = SurveySource(scores, group=np.repeat([0, 1], 100), group_names=("proud", "detached"))
+    result = simulate(neutral, RunContext(source=source, runs=50, seed=1, employees=3000))
     groups = result.group_summary()
     assert groups["proud"]["creators"]["mean"] > groups["detached"]["creators"]["mean"] + 0.2
     assert "groups" in result.to_dict()
@@ -149,4 +141,4 @@ def test_group_breakdown_from_a_survey_population(neutral, params):
 
 def test_runs_are_bounded(neutral):
     with pytest.raises(ValueError):
-        simulate(neutral, runs=0)
+        RunContext(runs=0)

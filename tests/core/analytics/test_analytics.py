@@ -16,9 +16,10 @@ from core.analytics import (
 )
 from core.analytics.calibration import observed_shares
 from core.analytics.drivers import priority_matrix
-from core.analytics.insight import analyse, persona_population
+from core.analytics.insight import analyse, persona_source
 from core.analytics.persona_effects import lever_persona_effects
 from core.analytics.personas import persona_label
+from core.context import RunContext
 from core.parameters import default_parameters
 from core.scenario import CONSTRUCTS, with_overrides
 from core.survey import ingest
@@ -135,27 +136,22 @@ def test_calibration_reproduces_planted_shares(survey_and_scenario):
     result, scenario = survey_and_scenario
     observed = observed_shares(result.scores)
     assert set(observed) == {"creators", "engaged_or_more", "passive_or_more", "critics"}
-    pop = result.population(scenario, default_parameters(), 3, 2000)
-    cal = BehaviourCalibrator(random_state=3).fit(observed, scenario, pop)
+    context = RunContext(source=result.source(), seed=3).sample(scenario)
+    cal = BehaviourCalibrator(random_state=3).fit(observed, scenario, context)
     assert cal.calibrated_ and cal.all_within_
     for row in cal.fit_:
         assert abs(row.simulated - row.observed) <= 2 * row.standard_error + 0.01
     fresh = cal.params_
-    assert (
-        fresh["base_p_passive"].value
-        > fresh["base_p_engaged"].value
-        > fresh["base_p_creator"].value
-    )
-    p = fresh["base_p_creator"]
+    p = fresh["base_p_post"]
     assert p.low <= p.value <= p.high  # the evidence's range travels with the value
 
 
 def test_calibration_falls_back_to_priors(survey_and_scenario):
     result, scenario = survey_and_scenario
-    pop = result.population(scenario, default_parameters(), 3, 500)
-    cal = BehaviourCalibrator().fit({"creators": (0.4, 12)}, scenario, pop)
+    context = RunContext(source=result.source(), seed=3, employees=500)
+    cal = BehaviourCalibrator().fit({"creators": (0.4, 12)}, scenario, context)
     assert not cal.calibrated_ and cal.skipped_
-    assert cal.params_["base_p_creator"].value == default_parameters()["base_p_creator"].value
+    assert cal.params_["base_p_post"].value == default_parameters()["base_p_post"].value
 
 
 def test_insight_bundle_and_persona_effects(survey_and_scenario):
@@ -169,8 +165,10 @@ def test_insight_bundle_and_persona_effects(survey_and_scenario):
     assert "voice_channels" in notes and "negative posts" in notes["voice_channels"]
     assert insight.calibration is not None and insight.calibration.calibrated_
     gagged = with_overrides(scenario, {"policy.no_work_posts": True})
-    pop = persona_population(result, gagged, default_parameters(), 5, insight, 2000)
-    effects = lever_persona_effects(gagged, pop, insight.params(default_parameters()), seed=5)
+    context = RunContext(
+        params=insight.params(default_parameters()), source=persona_source(result, insight), seed=5
+    )
+    effects = lever_persona_effects(gagged, context)
     assert set(effects) >= {"no_work_posts", "share_permission"}
     assert {e.persona for e in effects["no_work_posts"]} == set(insight.personas.names_)
     result_sim = pd.DataFrame([vars(e) for e in effects["no_work_posts"]])

@@ -10,6 +10,8 @@ import pytest
 from docx import Document
 from pptx import Presentation
 
+from core.context import RunContext
+from core.levers import LEVER_VALUES
 from core.reports import draft_policy, html_report, pptx_deck, to_docx, to_markdown
 from core.reports.policy_text import PolicyDocument
 from core.scenario import Policy, Scenario, load_scenario, with_policy
@@ -76,7 +78,7 @@ def test_docx_opens_with_the_expected_headings(hospital):
     assert headings[0].startswith("Socialemediabeleid van University hospital")
     assert "3. Vertrouwelijkheid" in headings and "10. Recht op deconnectie" in headings
     table = word.tables[0]
-    assert len(table.rows) == 1 + 14
+    assert len(table.rows) == 1 + len(LEVER_VALUES)
     assert table.cell(1, 0).text == "Vertrouwelijkheidsregels"
 
 
@@ -93,8 +95,8 @@ def test_docx_cells_that_look_like_formulas_are_neutralised():
 @pytest.fixture(scope="module")
 def results(hospital):
     return [
-        ("Today", simulate(hospital, runs=100, seed=2)),
-        ("Greenhouse", simulate(with_policy(hospital, GREENHOUSE), runs=100, seed=2)),
+        ("Today", simulate(hospital, RunContext(runs=100, seed=2))),
+        ("Greenhouse", simulate(with_policy(hospital, GREENHOUSE), RunContext(runs=100, seed=2))),
     ]
 
 
@@ -145,7 +147,7 @@ def test_html_report_loads_offline_without_errors(results, tmp_path: Path, brows
 def test_html_report_with_recommendation_and_personas(results, hospital):
     from core.recommend import recommend
 
-    rec = recommend(hospital, search_runs=32, final_runs=100)
+    rec = recommend(hospital, context=RunContext(runs=100), search_runs=32)
     text = html_report(results, "en", rec)
     assert "Recommended policy mix" in text and "equal rewards with alternatives" in text
     assert text.count("<script") >= 6

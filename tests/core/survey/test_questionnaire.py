@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from core.context import RunContext
 from core.scenario import CONSTRUCTS
 from core.survey import ingest, parse_mapping
 from core.survey import synthetic as sy
@@ -91,7 +92,7 @@ def test_mapping_file_round_trip_and_override():
 def test_population_from_a_survey(params, neutral):
     path = SAMPLES / "serre_example_google_forms_nl.csv"
     result = ingest(path.read_bytes(), path.name)
-    pop = result.population(neutral, params, seed=1, employees=2000)
+    pop = RunContext(source=result.source(), seed=1, employees=2000).population(neutral)
     assert pop.size == 2000
     voice = pop.construct("voice").mean()
     assert voice == pytest.approx(result.constructs["voice"].mean, abs=0.1)
