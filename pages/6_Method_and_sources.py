@@ -5,16 +5,28 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.evidence import evidence_profile
 from core.parameters import default_parameters
+from core.scenario import dump_scenario, parse_scenario
+from core.simulate import HEADLINE_METRICS
 from ui.bootstrap import bootstrap
 from ui.i18n import lang, t
+from ui.state import demo_scenario
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _profiles(scenario_json: str) -> list:
+    """Evidence grade behind each headline number (one Monte Carlo per number)."""
+    scenario = parse_scenario(scenario_json)
+    return [evidence_profile(scenario, m) for m in HEADLINE_METRICS]
+
 
 bootstrap("nav.method")
 st.title(t("nav.method"))
 st.markdown(t("method.model"))
 
 st.subheader(t("method.mechanisms"))
-for i in range(1, 11):
+for i in range(1, 13):
     st.markdown(f"{i}. {t(f'method.mechanism.{i}')}")
 
 st.subheader(t("method.parameters"))
@@ -32,6 +44,10 @@ for name, p in params.items():
             t("method.col.low"): p.low,
             t("method.col.high"): p.high,
             t("method.col.unit"): p.unit,
+            t("method.col.grade"): p.grade,
+            t("method.col.supports"): t(f"method.supports.{p.supports}")
+            if p.uncertain
+            else t("method.fixed"),
             t("method.col.description"): p.description[lang()],
             t("method.col.sources"): refs,
             t("method.col.links"): links,
@@ -47,6 +63,27 @@ family = st.selectbox(
 shown = frame if family == t("method.all") else frame[frame[t("method.col.family")] == family]
 st.dataframe(shown, hide_index=True, width="stretch", height=520)
 st.caption(t("method.count", n=len(frame), uncertain=sum(p.uncertain for p in params.values())))
+
+st.subheader(t("method.grades"))
+st.markdown(t("method.grades_text"))
+profiles = _profiles(dump_scenario(demo_scenario()))
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("method.col.metric"): t(f"metric.{e.metric}.title"),
+                t("method.col.grade"): e.grade,
+                t("method.col.share_a"): f"{e.by_grade['A']:.0%}",
+                t("method.col.share_b"): f"{e.by_grade['B']:.0%}",
+                t("method.col.share_c"): f"{e.by_grade['C']:.0%}",
+                t("method.col.drivers"): ", ".join(params[n].label[lang()] for n, _ in e.top[:3]),
+            }
+            for e in profiles
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
 
 st.subheader(t("method.calibration"))
 st.markdown(t("method.calibration_text"))
