@@ -7,14 +7,20 @@ import dataclasses
 import streamlit as st
 
 from core.conflicts import find_conflicts
+from core.levers import LEVER_VALUES
 from core.recommend import Objective
-from core.scenario import LEVER_VALUES
 from ui import compute, state
 from ui.bootstrap import bootstrap
 from ui.i18n import fmt_share, lang, t
 from ui.widgets import big_numbers, lever_input
 
 bootstrap("nav.policy")
+
+
+def _value_text(lever: str, value) -> str:
+    return t(f"value.{lever}.{str(value).lower()}")
+
+
 st.title(t("nav.policy"))
 st.markdown(t("policy.intro"))
 ss = st.session_state
@@ -95,6 +101,23 @@ if conflicts:
         box(c.message(lang()), icon=":material/report:")
 else:
     st.success(t("policy.no_conflicts"), icon=":material/check_circle:")
+
+with st.expander(t("policy.guard_rails"), icon=":material/shield:"):
+    st.caption(t("policy.guard_rails_help"))
+    if rec.overrides:
+        for o in rec.overrides:
+            st.warning(
+                t(
+                    "policy.guard_rail_override",
+                    rule=t(f"rule.{o.rule}"),
+                    lever=t(f"lever.{o.lever}"),
+                    chosen=_value_text(o.lever, o.chosen_value),
+                    preferred=_value_text(o.lever, o.model_value),
+                ),
+                icon=":material/shield:",
+            )
+    else:
+        st.success(t("policy.guard_rails_agree"), icon=":material/verified:")
 
 st.subheader(t("policy.effect"))
 big_numbers(compute.run(state.current()), compute.run(state.today()))

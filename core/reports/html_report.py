@@ -16,7 +16,7 @@ import pandas as pd
 
 from core import charts
 from core.i18n import translate
-from core.parameters import default_parameters
+from core.parameters import ParameterSet
 from core.recommend import Recommendation
 from core.reports.policy_text import value_label
 from core.simulate import COMPARED_METRICS, HEADLINE_METRICS, SimulationResult, is_share
@@ -170,13 +170,14 @@ def _personas(
     return "".join(blocks)
 
 
-def _assumptions(lang: str) -> str:
+def _assumptions(lang: str, params: ParameterSet) -> str:
+    """Every parameter the results were simulated with (calibrated ones included)."""
     rows = []
-    for p in default_parameters().values_list():
+    for p in params.values_list():
         refs = "; ".join(f"{r.authors} ({r.year}), {r.title} [{r.grade}]" for r in p.references)
         rows.append(
             f"<tr><td>{_esc(p.label[lang])}</td><td>{p.value:g}</td><td>{p.low:g} – {p.high:g}</td>"
-            f"<td>{_esc(p.unit)}</td><td class='small'>{_esc(refs)}</td></tr>"
+            f"<td>{_esc(p.unit)}</td><td>{p.grade}</td><td class='small'>{_esc(refs)}</td></tr>"
         )
     head = "".join(
         f"<th>{_esc(translate(k, lang))}</th>"
@@ -185,6 +186,7 @@ def _assumptions(lang: str) -> str:
             "method.col.value",
             "report.range",
             "method.col.unit",
+            "method.col.grade",
             "method.col.sources",
         )
     )
@@ -224,7 +226,7 @@ def html_report(
     sections += [
         f"<h2>{_esc(translate('report.assumptions', lang))}</h2>",
         f"<p>{_esc(translate('method.calibration_text', lang))}</p>",
-        _assumptions(lang),
+        _assumptions(lang, results[0][1].params),
         f"<h2>{_esc(translate('report.confidentiality', lang))}</h2>",
         f"<div class='note'>{_esc(translate('method.privacy_text', lang))}</div>",
     ]
