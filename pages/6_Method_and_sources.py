@@ -8,6 +8,7 @@ import streamlit as st
 from core.parameters import default_parameters
 from ui.bootstrap import bootstrap
 from ui.i18n import lang, t
+from ui.widgets import session_choice
 
 bootstrap("nav.method")
 st.title(t("nav.method"))
@@ -39,12 +40,16 @@ for name, p in params.items():
         }
     )
 frame = pd.DataFrame(rows)
-family = st.selectbox(
+families = {p.family: p.family_label[lang()] for p in params.values()}
+family = session_choice(
+    "selectbox",
     t("method.filter"),
-    [t("method.all"), *dict.fromkeys(frame[t("method.col.family")])],
-    key="method_family",
+    ["", *families],
+    "method_family",
+    "",
+    format_func=lambda f: families.get(f) or t("method.all"),
 )
-shown = frame if family == t("method.all") else frame[frame[t("method.col.family")] == family]
+shown = frame if not family else frame[frame[t("method.col.family")] == families[family]]
 st.dataframe(shown, hide_index=True, width="stretch", height=520)
 st.caption(t("method.count", n=len(frame), uncertain=sum(p.uncertain for p in params.values())))
 

@@ -10,7 +10,7 @@ from core import charts
 from core.analytics.insight import Insight
 from core.scenario import CONSTRUCTS
 from ui.i18n import fmt_share, lang, t
-from ui.widgets import chart, session_toggle
+from ui.widgets import chart, session_choice, session_toggle
 
 
 def personas(found: Insight) -> None:
@@ -60,11 +60,13 @@ def drivers(found: Insight) -> None:
         if not found.insufficient:
             st.info(t("insight.no_behaviour"), icon=":material/info:")
         return
-    outcome = st.selectbox(
+    outcome = session_choice(
+        "selectbox",
         t("insight.outcome"),
         list(found.drivers),
+        "driver_outcome",
+        next(iter(found.drivers)),
         format_func=lambda o: t(f"behaviour.{o}"),
-        key="driver_outcome",
     )
     model = found.drivers[outcome]
     st.markdown(t("insight.auc", auc=f"{model.auc_:.2f}", sd=f"{model.auc_sd_:.2f}", n=model.n_))
