@@ -74,6 +74,19 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str) -> None:
     )
 
 
+def chart_table(data: pd.DataFrame, name: str) -> None:
+    """A table with the app's own safe CSV download (the built-in export is switched off)."""
+    st.dataframe(data, hide_index=True, width="stretch")
+    st.download_button(
+        t("ui.download_csv"),
+        safe_csv(data),
+        file_name=f"serre_{name}.csv",
+        mime="text/csv",
+        key=f"csv.{name}",
+        icon=":material/download:",
+    )
+
+
 def lever_input(
     lever: str, values: tuple, key: str, target: str = "mix", label: str | None = None
 ) -> None:

@@ -189,6 +189,33 @@ def test_uploading_a_survey():
     assert not at.exception
 
 
+def _insight(at: AppTest):
+    from core.analytics.insight import Insight
+
+    return next(v for v in at.session_state["memo"].values() if isinstance(v, Insight))
+
+
+def test_threshold_is_kept_for_the_session_and_applies_to_personas():
+    at = app("pages/2_Climate_and_survey.py")
+    at.number_input(key="threshold_input").set_value(10).run()
+    at.file_uploader(key="survey_upload").upload(SURVEY.name, SURVEY.read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception
+    assert at.session_state["survey"].threshold == 10
+    for page in ("pages/4_Simulation.py", "dashboard.py", "pages/2_Climate_and_survey.py"):
+        at.switch_page(page).run()
+        assert not at.exception and at.session_state["threshold"] == 10
+    assert at.number_input(key="threshold_input").value == 10
+    found = _insight(at)
+    assert found.personas is not None and min(found.personas.sizes_) >= 10
+    at.number_input(key="threshold_input").set_value(40).run()
+    assert at.session_state["survey"].threshold == 40  # read again under the new threshold
+    found = _insight(at)
+    assert found.personas is None or min(found.personas.sizes_) >= 40
+    captions = " ".join(c.value for c in at.caption)
+    assert "at least 40 answers" in captions
+
+
 def test_bad_survey_upload_is_explained():
     at = app("pages/2_Climate_and_survey.py")
     at.file_uploader(key="survey_upload").upload(
