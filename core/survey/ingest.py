@@ -292,6 +292,7 @@ def ingest(
             del mapping.items[col]  # yes/no answers are not a 1..5 scale
 
     values, variants = _score_columns(frame, mapping, kinds, answers)
+    warnings += unknown_label_warnings(frame, variants, kinds, answers)
     constructs, construct_values = {}, {}
     for construct in CONSTRUCTS:
         items = [c for c in mapping.columns_for(construct) if c in values]
@@ -370,6 +371,30 @@ def _score_columns(
         if variant:
             used[col] = variant
     return values, used
+
+
+def unknown_label_warnings(
+    frame: pd.DataFrame,
+    variants: dict[str, likert.ScaleVariant],
+    kinds: dict[str, likert.ColumnKind],
+    answers: dict[str, set[str]],
+) -> list[tuple[str, dict[str, Any]]]:
+    """Per scale column, the answers its scale could not read (now missing), with counts."""
+    out = []
+    for col, variant in variants.items():
+        unknown = likert.unknown_answers(variant.family, variant, answers[col])
+        if not unknown:
+            continue
+        rows = int(frame[col].dropna().map(likert.normalise).isin(unknown).sum())
+        shown = ", ".join(f"'{u}'" for u in sorted(unknown)[:3])
+        more = len(unknown) - min(len(unknown), 3)
+        out.append(
+            (
+                "survey.warn_unknown_labels",
+                {"column": col, "labels": shown, "more": more, "n": rows},
+            )
+        )
+    return out
 
 
 def _construct_warnings(
