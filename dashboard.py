@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import compute, state
 from ui.bootstrap import bootstrap
-from ui.i18n import t
+from ui.i18n import t, tx
 from ui.widgets import big_numbers
 
 bootstrap("nav.home")
@@ -16,7 +16,7 @@ st.markdown(t("home.intro"))
 
 scenario = state.current()
 result = compute.run(scenario)
-st.subheader(t("home.numbers", name=scenario.name))
+st.subheader(tx("home.numbers", name=scenario.name))
 big_numbers(
     result, compute.run(state.today()) if st.session_state.mix != st.session_state.today else None
 )

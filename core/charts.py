@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from core.i18n import dutch_digits
+from core.text import plotly_literal
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 16, "color": "#222"}
@@ -187,7 +188,7 @@ def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go
             x=[row["risk"]],
             y=[row["reach"]],
             mode="markers+text",
-            text=[row["scenario"]],
+            text=[plotly_literal(row["scenario"])],
             textposition="top center",
             marker={
                 "size": 18,
@@ -206,7 +207,7 @@ def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go
                 "array": [row["reach_p90"] - row["reach"]],
                 "arrayminus": [row["reach"] - row["reach_p10"]],
             },
-            name=row["scenario"],
+            name=plotly_literal(row["scenario"]),
         )
     fig.update_xaxes(title_text=x_label)
     fig.update_yaxes(title_text=y_label)
@@ -226,6 +227,6 @@ def across_scenarios(
             for name, s in summaries.items()
         ]
     )
-    fig = _banded_bars(df["scenario"], df)
+    fig = _banded_bars(df["scenario"].map(plotly_literal), df)
     fig.update_yaxes(title_text=label)
     return layout(fig, label), df

@@ -30,6 +30,8 @@ from core.levers import LEVERS, Lever
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
+MAX_JSON_DEPTH = 32  # a scenario nests 4 deep; deeper is an attack or a mistake
+MAX_NUMBER_CHARS = 40  # longer numbers are never meaningful in a scenario
 
 Sector = Literal[
     "healthcare",
@@ -221,13 +223,48 @@ def parse_scenario(text: str | bytes) -> Scenario:
         raise ScenarioError("error.scenario_too_large", limit=MAX_FILE_BYTES // 1000)
     if not text.strip():
         raise ScenarioError("error.scenario_empty")
+    check_json_shape(text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ScenarioError(
             "error.scenario_json", line=exc.lineno, column=exc.colno, detail=exc.msg
         ) from exc
+    except (RecursionError, ValueError) as exc:  # belt and braces behind the checks above
+        raise ScenarioError("error.scenario_shape", depth=MAX_JSON_DEPTH) from exc
     return validate_scenario(data)
+
+
+def check_json_shape(text: str) -> None:
+    """Refuse JSON nested deeper than files ever are, or with absurdly long numbers.
+
+    Runs before ``json.loads`` (which would recurse or convert huge integers),
+    outside string literals, in one linear pass.
+    """
+    depth, in_string, escaped, start = 0, False, False, None
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch.isdigit() or (ch in "-+.eE" and start is not None):
+            start = i if start is None else start
+            if i - start >= MAX_NUMBER_CHARS:
+                raise ScenarioError("error.scenario_number", limit=MAX_NUMBER_CHARS)
+            continue
+        start = None
+        if ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                raise ScenarioError("error.scenario_shape", depth=MAX_JSON_DEPTH)
+        elif ch in "]}":
+            depth -= 1
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -9,7 +9,7 @@ from core.scenario import LEVER_VALUES, PLATFORMS, SECTORS
 from ui import state
 from ui.bootstrap import bootstrap
 from ui.i18n import t
-from ui.widgets import lever_input
+from ui.widgets import lever_input, session_choice
 
 bootstrap("nav.organisation")
 st.title(t("nav.organisation"))
@@ -28,12 +28,13 @@ def _apply_preset() -> None:
 with st.container(border=True):
     left, right = st.columns([2, 3])
     with left:
-        st.selectbox(
+        session_choice(
+            "selectbox",
             t("org.preset"),
-            SECTORS,
-            index=SECTORS.index(org.sector),
+            list(SECTORS),
+            "preset_choice",
+            org.sector,
             format_func=lambda s: t(f"sector.{s}"),
-            key="preset_choice",
             help=t("org.preset_help"),
         )
         st.button(t("org.apply_preset"), on_click=_apply_preset, icon=":material/auto_fix:")

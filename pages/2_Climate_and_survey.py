@@ -8,11 +8,12 @@ import streamlit as st
 from core.scenario import CONSTRUCTS
 from core.survey import TARGETS, MappingFile, SurveyError, ingest
 from core.survey.mapping import ItemMapping
-from core.survey.privacy import MIN_THRESHOLD
+from core.survey.privacy import MAX_THRESHOLD, MIN_THRESHOLD
+from core.text import one_line
 from ui import compute, insight_view, state
 from ui.bootstrap import bootstrap
-from ui.i18n import fmt_number, lang, t
-from ui.widgets import session_toggle
+from ui.i18n import fmt_number, lang, t, tx
+from ui.widgets import chart_table, session_choice, session_toggle
 
 bootstrap("nav.climate")
 st.title(t("nav.climate"))
@@ -52,12 +53,24 @@ with sliders:
 
 def _read_upload(data: bytes, name: str, mapping: MappingFile | None = None) -> None:
     try:
-        result = ingest(data, name, mapping, threshold=ss.get("threshold", 5))
+        result = ingest(data, name, mapping, threshold=ss.threshold)
     except SurveyError as exc:
         state.report(exc.message(lang()))
         return
     ss.survey_bytes, ss.survey_name = data, name  # in memory, this session only
     state.set_survey(result)
+
+
+def _change_threshold() -> None:
+    """The threshold is a session setting: the survey is read again under it."""
+    value = int(ss["threshold_input"])
+    survey = ss.get("survey")
+    if survey is not None and value > survey.respondents:
+        state.report(t("climate.threshold_above_n", n=survey.respondents))
+        return
+    ss.threshold = value
+    if survey is not None:
+        _read_upload(ss.survey_bytes, ss.survey_name, MappingFile(items=survey.mapping.items))
 
 
 with upload:
@@ -74,6 +87,16 @@ with upload:
             _read_upload(uploaded.getvalue(), uploaded.name)
         st.rerun()
 
+    ss["threshold_input"] = ss.threshold  # the widget mirrors the session setting
+    st.number_input(
+        t("climate.threshold"),
+        min_value=MIN_THRESHOLD,
+        max_value=MAX_THRESHOLD,
+        step=1,
+        key="threshold_input",
+        help=t("climate.threshold_help"),
+        on_change=_change_threshold,
+    )
     survey = ss.get("survey")
     if survey is None:
         st.caption(t("climate.no_survey"))
@@ -84,19 +107,24 @@ with upload:
         )
         session_toggle(t("climate.use_survey"), "use_survey", True, t("climate.use_survey_help"))
         if survey.dropped_columns:
-            st.caption(t("climate.dropped", columns=", ".join(survey.dropped_columns)))
-        for warning in survey.warning_texts(lang()):
-            st.warning(warning, icon=":material/warning:")
+            st.caption(tx("climate.dropped", columns=", ".join(survey.dropped_columns)))
+        for key, params in survey.warnings:  # they quote column names and labels from the file
+            st.warning(tx(key, **params), icon=":material/warning:")
 
         st.subheader(t("climate.reliability"))
         rows = []
         for construct, s in survey.constructs.items():
+            shown = survey.shown_construct(construct)  # rests on at least the threshold
             rows.append(
                 {
                     t("climate.col.construct"): t(f"construct.{construct}"),
-                    t("climate.col.mean"): None if s.mean is None else round(s.mean, 2),
-                    t("climate.col.sd"): None if s.sd is None else round(s.sd, 2),
-                    t("climate.col.alpha"): None if s.alpha is None else round(s.alpha, 2),
+                    t("climate.col.mean"): None
+                    if s.mean is None or not shown
+                    else round(s.mean, 2),
+                    t("climate.col.sd"): None if s.sd is None or not shown else round(s.sd, 2),
+                    t("climate.col.alpha"): None
+                    if s.alpha is None or not shown
+                    else round(s.alpha, 2),
                     t("climate.col.items"): s.n_items,
                     t("climate.col.missing"): f"{s.missing_rate:.0%}",
                 }
@@ -160,33 +188,17 @@ with upload:
         if not survey.group_candidates:
             st.caption(t("climate.no_groups"))
         else:
-            left, right = st.columns([3, 2])
-            with left:
-                group = st.selectbox(
-                    t("climate.group"),
-                    survey.group_candidates,
-                    format_func=lambda c: survey.questions.get(c, c),
-                )
-            with right:
-                threshold = st.number_input(
-                    t("climate.threshold"),
-                    min_value=MIN_THRESHOLD,
-                    max_value=50,
-                    value=survey.threshold,
-                    help=t("climate.threshold_help"),
-                )
-            rows = []
-            for row in survey.breakdown(group, int(threshold)):
-                entry = {t("climate.col.group"): row.group}
-                if row.hidden:
-                    entry[t("climate.col.n")] = t("climate.hidden", n=int(threshold))
-                    entry |= {t(f"construct.{c}"): "–" for c in CONSTRUCTS}
-                else:
-                    entry[t("climate.col.n")] = str(row.n)
-                    entry |= {t(f"construct.{c}"): f"{v:.2f}" for c, v in (row.means or {}).items()}
-                rows.append(entry)
-            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-            st.caption(t("climate.breakdown_note", n=int(threshold)))
+            group = session_choice(
+                "selectbox",
+                t("climate.group"),
+                survey.group_candidates,
+                "breakdown_group",
+                survey.group_candidates[0],
+                format_func=lambda c: one_line(survey.questions.get(c, c)),
+            )
+            table = insight_view.breakdown_table(survey, group)
+            chart_table(table, "breakdown")
+            st.caption(t("climate.breakdown_note", n=survey.threshold))
         if ss.get("use_survey"):
             with st.spinner(t("insight.working")):
                 found = compute.insight()

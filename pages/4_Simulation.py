@@ -12,8 +12,8 @@ from core.simulate import is_share
 from core.valuation import Valuation, value_summary
 from ui import compute, state
 from ui.bootstrap import bootstrap
-from ui.i18n import fmt_eur, fmt_share, lang, t
-from ui.widgets import big_numbers, chart
+from ui.i18n import fmt_eur, fmt_share, lang, t, tx
+from ui.widgets import big_numbers, chart, session_choice
 
 bootstrap("nav.simulation")
 st.title(t("nav.simulation"))
@@ -22,7 +22,7 @@ ss = st.session_state
 scenario = state.current()
 top_left, top_right = st.columns([3, 1])
 with top_left:
-    st.markdown(t("sim.intro", name=scenario.name))
+    st.markdown(tx("sim.intro", name=scenario.name))
 with top_right:
     ss["runs_choice"] = ss.runs
 
@@ -128,8 +128,13 @@ metric_options = [
     "p_sensitive_leak_year",
     "always_on_share",
 ]
-metric = st.selectbox(
-    t("sim.sensitivity_metric"), metric_options, format_func=lambda m: t(f"metric.{m}.title")
+metric = session_choice(
+    "selectbox",
+    t("sim.sensitivity_metric"),
+    metric_options,
+    "sensitivity_metric",
+    metric_options[0],
+    format_func=lambda m: t(f"metric.{m}.title"),
 )
 if compute.has_sensitivity(scenario, metric) or st.button(
     t("sim.sensitivity_run"), icon=":material/tornado:"
@@ -182,10 +187,12 @@ if compute.has_sensitivity(scenario, metric) or st.button(
 st.subheader(t("sim.value"))
 valuation: Valuation = ss.valuation
 with st.expander(t("sim.value_settings"), icon=":material/euro:"):
-    method = st.radio(
+    method = session_choice(
+        "radio",
         t("sim.method"),
         ["cpm", "cpc", "hybrid"],
-        index=["cpm", "cpc", "hybrid"].index(valuation.method),
+        "valuation_method",
+        valuation.method,
         format_func=lambda m: t(f"sim.method.{m}"),
         horizontal=True,
     )

@@ -12,8 +12,8 @@ from core.share import pack
 from core.simulate import COMPARED_METRICS, difference
 from ui import compute, state
 from ui.bootstrap import SHARE_PARAM, bootstrap
-from ui.i18n import lang, t
-from ui.widgets import chart, fmt_value
+from ui.i18n import lang, plain, t, tx
+from ui.widgets import chart, fmt_value, session_choice
 
 bootstrap("nav.scenarios")
 st.title(t("nav.scenarios"))
@@ -48,9 +48,9 @@ with left, st.container(border=True):
     if st.button(t("scen.save_button"), icon=":material/bookmark_add:"):
         try:
             ss.saved[name] = with_overrides(state.current(), {"name": name, "seed": state.seed()})
-            st.toast(t("scen.saved", name=name))
+            st.toast(tx("scen.saved", name=name))
         except ScenarioError as exc:
-            st.error(exc.message(lang()))
+            st.error(plain(exc.message(lang())))
     st.download_button(
         t("scen.download"),
         dump_scenario(with_overrides(state.current(), {"seed": state.seed()})),
@@ -66,11 +66,11 @@ with right, st.container(border=True):
         try:
             loaded = parse_scenario(upload.getvalue())
         except ScenarioError as exc:
-            st.error(exc.message(lang()), icon=":material/error:")
+            st.error(plain(exc.message(lang())), icon=":material/error:")
         else:
             state.set_scenario(loaded, source="file")
             ss.saved[loaded.name] = loaded
-            st.success(t("scen.loaded", name=loaded.name))
+            st.success(tx("scen.loaded", name=loaded.name))
 
 with st.container(border=True):
     st.markdown(f"**{t('scen.share')}**")
@@ -140,18 +140,21 @@ def _exports(keys: list[str]) -> None:
 
 st.subheader(t("scen.compare"))
 options = [CURRENT, TODAY, *ss.saved]
-chosen = st.multiselect(
+chosen = session_choice(
+    "multiselect",
     t("scen.pick"),
     options,
-    default=[TODAY, CURRENT],
+    "compare_pick",
+    [TODAY, CURRENT],
     format_func=_label,
     max_selections=4,
-    key="compare_pick",
 )
 if len(chosen) < 2:
     st.info(t("scen.pick_more"), icon=":material/info:")
     st.stop()
-baseline = st.selectbox(t("scen.baseline"), chosen, format_func=_label, key="compare_baseline")
+baseline = session_choice(
+    "selectbox", t("scen.baseline"), chosen, "compare_baseline", chosen[0], format_func=_label
+)
 results = {key: compute.run(_scenario(key)) for key in chosen}
 base = results[baseline]
 same_org = all(r.runs == base.runs and r.seed == base.seed for r in results.values())
@@ -171,7 +174,14 @@ table = pd.DataFrame(rows)
 st.dataframe(table, hide_index=True, width="stretch")
 st.caption(t("scen.delta_note", baseline=_label(baseline)))
 
-risk_metric = st.selectbox(t("scen.risk_axis"), RISKS, format_func=lambda m: t(f"metric.{m}.title"))
+risk_metric = session_choice(
+    "selectbox",
+    t("scen.risk_axis"),
+    list(RISKS),
+    "risk_metric",
+    RISKS[0],
+    format_func=lambda m: t(f"metric.{m}.title"),
+)
 points = []
 for key, result in results.items():
     s = result.summary()

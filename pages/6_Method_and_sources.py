@@ -12,6 +12,7 @@ from core.simulate import HEADLINE_METRICS
 from ui.bootstrap import bootstrap
 from ui.i18n import lang, t
 from ui.state import demo_scenario
+from ui.widgets import session_choice
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -55,12 +56,16 @@ for name, p in params.items():
         }
     )
 frame = pd.DataFrame(rows)
-family = st.selectbox(
+families = {p.family: p.family_label[lang()] for p in params.values()}
+family = session_choice(
+    "selectbox",
     t("method.filter"),
-    [t("method.all"), *dict.fromkeys(frame[t("method.col.family")])],
-    key="method_family",
+    ["", *families],
+    "method_family",
+    "",
+    format_func=lambda f: families.get(f) or t("method.all"),
 )
-shown = frame if family == t("method.all") else frame[frame[t("method.col.family")] == family]
+shown = frame if not family else frame[frame[t("method.col.family")] == families[family]]
 st.dataframe(shown, hide_index=True, width="stretch", height=520)
 st.caption(t("method.count", n=len(frame), uncertain=sum(p.uncertain for p in params.values())))
 
@@ -91,3 +96,5 @@ st.subheader(t("method.limitations"))
 st.markdown(t("method.limitations_text"))
 st.subheader(t("method.privacy"))
 st.markdown(t("method.privacy_text"))
+st.subheader(t("method.confidentiality"))
+st.markdown(t("method.confidentiality_text"))

@@ -8,7 +8,7 @@ from core import charts
 from core.scenario import LEVER_VALUES
 from ui import compute, state
 from ui.bootstrap import bootstrap
-from ui.i18n import t
+from ui.i18n import plain, t
 from ui.widgets import big_numbers, lever_input
 
 bootstrap("nav.presenter")
@@ -48,8 +48,10 @@ with top[3]:
         st.rerun()
 
 key, scenario = screens[ss.presenter_index]
-st.title(label_of.get(key, key))
-st.caption(t("presenter.position", i=ss.presenter_index + 1, n=len(screens), name=scenario.name))
+st.title(label_of.get(key) or plain(key))
+st.caption(
+    t("presenter.position", i=ss.presenter_index + 1, n=len(screens), name=plain(scenario.name))
+)
 result = compute.run(scenario)
 big_numbers(result, compute.run(state.today()) if key != "__today__" else None)
 

@@ -13,8 +13,8 @@ from core.errors import ScenarioError
 from core.i18n import LANGUAGES, normalise_language
 from core.share import unpack
 from ui import state
-from ui.i18n import LANG_KEY, lang, t
-from ui.widgets import show_errors
+from ui.i18n import LANG_KEY, lang, t, tx
+from ui.widgets import session_choice, show_errors
 
 PAGES = (
     ("dashboard.py", "nav.home", ":material/home:"),
@@ -56,13 +56,15 @@ def _share_link() -> None:
         state.report(t("ui.share_broken") + " " + exc.message(lang()))
         return
     state.set_scenario(scenario, source="link")
-    st.session_state.flash = t("ui.share_loaded", name=scenario.name)
+    st.session_state.flash = tx("ui.share_loaded", name=scenario.name)
 
 
 def _load_archetype() -> None:
     from core.scenario import load_scenario
 
-    name = st.session_state["archetype_choice"]
+    name = st.session_state.get("archetype_choice")
+    if name not in state.archetypes():
+        return
     state.set_scenario(load_scenario(state.SAMPLES / f"{name}.json"), source=name)
 
 
@@ -84,17 +86,18 @@ def _sidebar() -> None:
         )
         archetypes = state.archetypes()
         source = st.session_state.get("source")
-        st.selectbox(
+        st.session_state["archetype_choice"] = source if source in archetypes else None
+        session_choice(
+            "selectbox",
             t("ui.example"),
             archetypes,
-            index=archetypes.index(source) if source in archetypes else None,
+            "archetype_choice",
             format_func=lambda n: t(f"archetype.{n}"),
-            key="archetype_choice",
             on_change=_load_archetype,
             placeholder=t("ui.example_placeholder"),
         )
         scenario = state.base()
-        st.caption(t("ui.current", name=scenario.name, n=f"{scenario.organisation.employees:,}"))
+        st.caption(tx("ui.current", name=scenario.name, n=f"{scenario.organisation.employees:,}"))
         if st.session_state.get("use_survey") and st.session_state.get("survey") is not None:
             st.caption(t("ui.survey_in_use", n=st.session_state.survey.respondents))
 

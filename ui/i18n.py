@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.i18n import DEFAULT_LANGUAGE, dutch_digits, translate
+from core.text import markdown_literal
 
 LANG_KEY = "lang"
 
@@ -16,6 +17,16 @@ def lang() -> str:
 def t(key: str, **params: object) -> str:
     """The catalogue text for ``key`` in the user's language."""
     return translate(key, lang(), **params)
+
+
+def tx(key: str, **user_text: object) -> str:
+    """Like :func:`t` for markdown elements: every parameter is user text shown verbatim."""
+    return t(key, **{name: markdown_literal(value) for name, value in user_text.items()})
+
+
+def plain(text: object) -> str:
+    """Any text (a message quoting a file, a name) for a markdown element, shown verbatim."""
+    return markdown_literal(text)
 
 
 def fmt_number(value: float, decimals: int = 0) -> str:

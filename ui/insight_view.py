@@ -9,8 +9,28 @@ import streamlit as st
 from core import charts
 from core.analytics.insight import Insight
 from core.scenario import CONSTRUCTS
+from core.survey import SurveyResult
+from core.text import one_line
 from ui.i18n import fmt_share, lang, t
-from ui.widgets import chart, session_toggle
+from ui.widgets import chart, session_choice, session_toggle
+
+HIDDEN = "–"
+
+
+def breakdown_table(survey: SurveyResult, group: str) -> pd.DataFrame:
+    """The breakdown as shown: hidden groups and cells carry no number at all."""
+    rows = []
+    for row in survey.breakdown(group):
+        entry = {t("climate.col.group"): one_line(row.group)}
+        if row.hidden:
+            entry[t("climate.col.n")] = t("climate.hidden", n=survey.threshold)
+        else:
+            entry[t("climate.col.n")] = str(row.n)
+        for c in survey.measured():
+            value = None if row.means is None else row.means.get(c)
+            entry[t(f"construct.{c}")] = HIDDEN if value is None else f"{value:.2f}"
+        rows.append(entry)
+    return pd.DataFrame(rows)
 
 
 def personas(found: Insight) -> None:
@@ -25,7 +45,9 @@ def personas(found: Insight) -> None:
     for p, name in enumerate(names):
         row = {t("insight.col.persona"): name, t("insight.col.size"): int(model.sizes_[p])}
         row |= {
-            t(f"construct.{c}"): round(float(model.profiles_[p, i]), 2)
+            t(f"construct.{c}"): f"{model.profiles_[p, i]:.2f}"
+            if found.persona_cell_shown(p, c)
+            else HIDDEN
             for i, c in enumerate(CONSTRUCTS)
             if i in model.columns_
         }
@@ -33,14 +55,21 @@ def personas(found: Insight) -> None:
     table = pd.DataFrame(rows)
     st.dataframe(table, hide_index=True, width="stretch")
     constructs = [t(f"construct.{CONSTRUCTS[i]}") for i in model.columns_]
+    z = [
+        [
+            float(model.profile_z_[p, j]) if found.persona_cell_shown(p, CONSTRUCTS[i]) else None
+            for j, i in enumerate(model.columns_)
+        ]
+        for p in range(len(names))
+    ]
     fig = go.Figure(
         go.Heatmap(
-            z=model.profile_z_,
+            z=z,
             x=constructs,
             y=list(names),
             colorscale="RdBu",
             zmid=0,
-            text=[[f"{v:+.1f}" for v in row] for row in model.profile_z_],
+            text=[[HIDDEN if v is None else f"{v:+.1f}" for v in row] for row in z],
             texttemplate="%{text}",
             colorbar={"title": "z"},
         )
@@ -60,11 +89,13 @@ def drivers(found: Insight) -> None:
         if not found.insufficient:
             st.info(t("insight.no_behaviour"), icon=":material/info:")
         return
-    outcome = st.selectbox(
+    outcome = session_choice(
+        "selectbox",
         t("insight.outcome"),
         list(found.drivers),
+        "driver_outcome",
+        next(iter(found.drivers)),
         format_func=lambda o: t(f"behaviour.{o}"),
-        key="driver_outcome",
     )
     model = found.drivers[outcome]
     st.markdown(t("insight.auc", auc=f"{model.auc_:.2f}", sd=f"{model.auc_sd_:.2f}", n=model.n_))

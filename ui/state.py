@@ -16,6 +16,7 @@ import streamlit as st
 from core.errors import ScenarioError
 from core.recommend import Objective
 from core.scenario import Policy, Scenario, load_scenario, with_overrides, with_policy
+from core.survey.privacy import DEFAULT_THRESHOLD
 from core.valuation import Valuation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,6 +49,7 @@ def init() -> None:
     ss.setdefault("runs", DEFAULT_RUNS)
     ss.setdefault("errors", [])
     ss.setdefault("memo", {})
+    ss.setdefault("threshold", DEFAULT_THRESHOLD)  # confidentiality, kept for the session
 
 
 def reset_widgets() -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from core.exports import safe_csv
 from core.simulate import HEADLINE_METRICS, SimulationResult, is_share
-from ui.i18n import fmt_number, fmt_share, t
+from ui.i18n import fmt_number, fmt_share, lang, plain, t
 
 KINDS = {"monthly_unique_reach": "count", "sensitive_leaks_per_year": "decimal"}
 BIG_FOUR = tuple((m, KINDS.get(m, "share")) for m in HEADLINE_METRICS)
@@ -71,6 +74,19 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str) -> None:
     )
 
 
+def chart_table(data: pd.DataFrame, name: str) -> None:
+    """A table with the app's own safe CSV download (the built-in export is switched off)."""
+    st.dataframe(data, hide_index=True, width="stretch")
+    st.download_button(
+        t("ui.download_csv"),
+        safe_csv(data),
+        file_name=f"serre_{name}.csv",
+        mime="text/csv",
+        key=f"csv.{name}",
+        icon=":material/download:",
+    )
+
+
 def lever_input(
     lever: str, values: tuple, key: str, target: str = "mix", label: str | None = None
 ) -> None:
@@ -87,14 +103,61 @@ def lever_input(
     if values == (False, True):
         st.toggle(shown, key=key, help=t(f"lever.{lever}.help"), **callback)
     else:
-        st.selectbox(
+        callback.pop("on_change")
+        callback.pop("args")
+        session_choice(
+            "selectbox",
             shown,
-            values,
-            key=key,
+            list(values),
+            key,
+            st.session_state.get(key, values[0]),
             format_func=lambda v: t(f"value.{lever}.{str(v).lower()}"),
+            on_change=lambda: state.update_lever(lever, key, target),
             help=t(f"lever.{lever}.help"),
             **callback,
         )
+
+
+def session_choice(
+    kind: str,
+    label: str,
+    options: list,
+    name: str,
+    default: Any = None,
+    format_func: Callable[[Any], str] = str,
+    on_change: Callable[[], None] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A selectbox, radio or multiselect whose value lives in ``st.session_state[name]``.
+
+    Options are shown translated, and Streamlit keeps a keyed widget's
+    identity across reruns while its frontend still holds the old labels, so
+    the widget is keyed per language (``name@en``, ``name@nl``) and only
+    mirrors the stored value: switching language, or page, keeps the choice.
+    """
+    ss = st.session_state
+    value = ss.get(name, default)
+    if kind == "multiselect":
+        value = [v for v in (value or []) if v in options]
+    elif value not in options:
+        value = default if default in options else None
+    ss[name] = value
+    key = f"{name}@{lang()}"
+    ss[key] = value
+
+    def _copy() -> None:
+        ss[name] = ss[key]
+        if on_change is not None:
+            on_change()
+
+    labels = {repr(o): format_func(o) for o in options}  # formatted now, in this language
+
+    def _shown(option: Any) -> str:
+        return labels.get(repr(option), str(option))
+
+    widget = getattr(st, kind)
+    widget(label, options, key=key, format_func=_shown, on_change=_copy, **kwargs)
+    return ss[name]
 
 
 def session_toggle(label: str, name: str, default: bool, help_text: str) -> None:
@@ -117,5 +180,5 @@ def show_errors() -> None:
     """Show (and clear) input problems queued by callbacks."""
     errors = st.session_state.get("errors", [])
     for message in errors:
-        st.error(message, icon=":material/error:")
+        st.error(plain(message), icon=":material/error:")  # messages quote user input
     st.session_state.errors = []

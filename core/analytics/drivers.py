@@ -35,9 +35,15 @@ class DriverModel(BaseEstimator):
     """Estimate drivers of one yes/no behaviour from construct scores."""
 
     def __init__(
-        self, C: float = 1.0, n_splits: int = 5, n_repeats: int = 10, random_state: int = 0
+        self,
+        C: float = 1.0,
+        n_splits: int = 5,
+        n_repeats: int = 10,
+        random_state: int = 0,
+        min_per_class: int = MIN_PER_CLASS,
     ):
         self.C = C  # L2 regularisation strength (inverse), on standardised constructs
+        self.min_per_class = min_per_class  # at least the confidentiality threshold
         self.n_splits = n_splits
         self.n_repeats = n_repeats
         self.random_state = random_state
@@ -54,7 +60,7 @@ class DriverModel(BaseEstimator):
         names = feature_names or [f"x{i}" for i in range(len(usable))]
         self.feature_names_ = [n for n, u in zip(names, usable, strict=True) if u]
         minority = int(min(y.sum(), len(y) - y.sum())) if len(y) else 0
-        if len(y) < MIN_SAMPLE or minority < MIN_PER_CLASS:
+        if len(y) < MIN_SAMPLE or minority < max(MIN_PER_CLASS, self.min_per_class):
             raise InsufficientData(len(y), minority)
         splits = min(self.n_splits, minority)
         folds = StratifiedKFold(n_splits=splits, shuffle=True, random_state=self.random_state)

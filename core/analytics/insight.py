@@ -42,6 +42,11 @@ class Insight:
     insufficient: dict[str, tuple[int, int]] = field(default_factory=dict)
     priorities: dict[str, list[PriorityCell]] = field(default_factory=dict)
     calibration: BehaviourCalibrator | None = None
+    persona_shown: dict[str, list[bool]] = field(default_factory=dict)  # construct -> persona
+
+    def persona_cell_shown(self, persona: int, construct: str) -> bool:
+        """A persona's mean on a construct rests on enough answers and isolates nobody."""
+        return self.persona_shown.get(construct, [])[persona : persona + 1] == [True]
 
     def persona_names(self, lang: str = "en") -> tuple[str, ...]:
         if self.personas is None:
@@ -104,12 +109,18 @@ def analyse(result: SurveyResult, scenario: Scenario, params: ParameterSet, seed
     if measured.sum() >= 2 and rows.sum() >= MIN_FOR_PERSONAS and rows.all():
         personas = PersonaModel(min_size=result.threshold, random_state=seed).fit(matrix)
     insight = Insight(personas=personas)
-    means = {c: s.mean for c, s in result.constructs.items() if s.mean is not None}
+    if personas is not None:
+        insight.persona_shown = result.persona_cells(personas.labels_)
+    means = {
+        c: s.mean
+        for c, s in result.constructs.items()
+        if s.mean is not None and result.shown_construct(c)
+    }
     for outcome in OUTCOMES:
         if outcome not in result.scores or result.scores[outcome].isna().all():
             continue
         try:
-            model = DriverModel(random_state=seed).fit(
+            model = DriverModel(random_state=seed, min_per_class=result.threshold).fit(
                 matrix, result.scores[outcome].to_numpy(), list(CONSTRUCTS)
             )
         except InsufficientData as exc:
@@ -118,7 +129,11 @@ def analyse(result: SurveyResult, scenario: Scenario, params: ParameterSet, seed
         insight.drivers[outcome] = model
         importance = {name: imp for name, imp, *_ in model.ranking()}
         insight.priorities[outcome] = priority_matrix(means, importance)
-    observed = observed_shares(result.scores)
+    observed = {  # calibration targets rest on at least the threshold of answers
+        target: (share, n)
+        for target, (share, n) in observed_shares(result.scores).items()
+        if n >= result.threshold
+    }
     if observed:
         context = RunContext(params=params, source=persona_source(result, insight), seed=seed)
         insight.calibration = BehaviourCalibrator(random_state=seed).fit(

@@ -15,6 +15,7 @@ from core.exports import neutralise
 from core.i18n import translate
 from core.reports.html_report import BIG_FOUR, COMPARED, fmt
 from core.simulate import SimulationResult, is_share
+from core.text import mathtext_literal, xml_safe
 
 CHART_METRICS = (
     "ambassadors_creators",
@@ -33,7 +34,7 @@ def chart_png(results: Sequence[tuple[str, SimulationResult]], metric: str, titl
     import matplotlib.pyplot as plt
 
     scale = 100 if is_share(metric) else 1
-    names = [name for name, _ in results]
+    names = [mathtext_literal(name) for name, _ in results]
     s = [r.summary()[metric] for _, r in results]
     p50 = [x["p50"] * scale for x in s]
     low = [(x["p50"] - x["p10"]) * scale for x in s]
@@ -70,8 +71,8 @@ def pptx_deck(results: Sequence[tuple[str, SimulationResult]], lang: str = "en")
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     title_slide = deck.slides.add_slide(deck.slide_layouts[0])
-    title_slide.shapes.title.text = translate(
-        "report.title", lang, name=results[0][1].scenario.name
+    title_slide.shapes.title.text = xml_safe(
+        translate("report.title", lang, name=results[0][1].scenario.name)
     )
     title_slide.placeholders[1].text = translate(
         "report.generated",
@@ -90,7 +91,7 @@ def pptx_deck(results: Sequence[tuple[str, SimulationResult]], lang: str = "en")
     ).table
     table.cell(0, 0).text = translate("report.metric", lang)
     for j, (name, _) in enumerate(results, start=1):
-        table.cell(0, j).text = str(neutralise(name))
+        table.cell(0, j).text = xml_safe(neutralise(name))
     for i, m in enumerate(metrics, start=1):
         table.cell(i, 0).text = translate(f"metric.{m}.title", lang)
         for j, (_, result) in enumerate(results, start=1):

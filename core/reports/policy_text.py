@@ -19,6 +19,7 @@ import yaml
 from core.exports import neutralise
 from core.i18n import normalise_language, translate
 from core.scenario import LEVER_VALUES, Scenario
+from core.text import markdown_literal, one_line, xml_safe
 
 TEXTS = Path(__file__).with_name("policy_texts.yaml")
 DISCONNECT_HEADCOUNT = 20
@@ -48,6 +49,7 @@ class PolicyDocument:
     glance: list[tuple[str, str]] = field(default_factory=list)
     glance_header: tuple[str, str] = ("", "")
     glance_title: str = ""
+    org: str = ""  # the organisation's name as the user typed it (plain text)
 
     @property
     def keys(self) -> list[str]:
@@ -59,7 +61,7 @@ def draft_policy(scenario: Scenario, lang: str = "en") -> PolicyDocument:
     lang = normalise_language(lang)
     text = _texts()[lang]
     p, org = scenario.policy, scenario.organisation
-    name = scenario.name.split(",")[0].strip() or "the organisation"
+    name = one_line(scenario.name).split(",")[0].strip() or "the organisation"
     fill = {
         "org": name,
         "data": _texts()["data"][lang][org.sector],
@@ -69,7 +71,7 @@ def draft_policy(scenario: Scenario, lang: str = "en") -> PolicyDocument:
     def w(key: str) -> str:
         return text[key].format(**fill)
 
-    doc = PolicyDocument(lang=lang, title=w("title"), intro=w("intro"))
+    doc = PolicyDocument(lang=lang, title=w("title"), intro=w("intro"), org=name)
     add = lambda key, *parts: doc.sections.append(Section(key, w(f"{key}.title"), parts))  # noqa: E731
     add("purpose", w("purpose.text"))
     stance = [w("stance.gag")] if p.no_work_posts else [w("stance.proud")]
@@ -122,6 +124,7 @@ def value_label(lever: str, value: object, lang: str) -> str:
 
 
 def to_markdown(doc: PolicyDocument) -> str:
+    """Markdown; the organisation's name is escaped so it reads as plain text."""
     lines = [f"# {doc.title}", "", f"*{doc.intro}*", ""]
     for number, section in enumerate(doc.sections, start=1):
         lines += [f"## {number}. {section.title}", ""]
@@ -133,13 +136,15 @@ def to_markdown(doc: PolicyDocument) -> str:
         "|---|---|",
     ]
     lines += [f"| {rule} | {decision} |" for rule, decision in doc.glance]
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    return text.replace(doc.org, markdown_literal(doc.org)) if doc.org else text
 
 
 def to_docx(doc: PolicyDocument) -> bytes:
     """A Word document; table cells that look like formulas are neutralised."""
     from docx import Document
 
+    doc = _xml_safe_document(doc)
     word = Document()
     word.core_properties.title = doc.title
     word.core_properties.language = doc.lang
@@ -160,3 +165,20 @@ def to_docx(doc: PolicyDocument) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
+
+
+def _xml_safe_document(doc: PolicyDocument) -> PolicyDocument:
+    """The document with characters XML cannot hold removed (Word would refuse them)."""
+    return PolicyDocument(
+        lang=doc.lang,
+        title=xml_safe(doc.title),
+        intro=xml_safe(doc.intro),
+        sections=[
+            Section(s.key, xml_safe(s.title), tuple(xml_safe(p) for p in s.paragraphs))
+            for s in doc.sections
+        ],
+        glance=[(xml_safe(a), xml_safe(b)) for a, b in doc.glance],
+        glance_header=(xml_safe(doc.glance_header[0]), xml_safe(doc.glance_header[1])),
+        glance_title=xml_safe(doc.glance_title),
+        org=xml_safe(doc.org),
+    )

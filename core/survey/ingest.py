@@ -16,7 +16,7 @@ import pandas as pd
 from core.context import SurveySource
 from core.i18n import translate
 from core.scenario import CONSTRUCTS
-from core.survey import likert
+from core.survey import likert, privacy
 from core.survey.errors import SurveyError
 from core.survey.formats import FORMAT_LABELS, Table, table_from_grid, table_from_sav
 from core.survey.mapping import (
@@ -30,7 +30,7 @@ from core.survey.mapping import (
 from core.survey.privacy import (
     DEFAULT_THRESHOLD,
     GroupRow,
-    breakdown,
+    ReleasePlan,
     check_threshold,
     identifying_values,
     is_identifying_name,
@@ -55,6 +55,7 @@ from core.survey.scoring import (
 )
 
 ITEM_KINDS = ("likert", "numeric_scale", "binary")
+HIDDEN_CONSTRUCT = {"mean": None, "sd": None, "alpha": None}  # on fewer answers than the threshold
 
 
 @dataclass
@@ -79,6 +80,7 @@ class SurveyResult:
     groups: pd.DataFrame  # respondents x grouping columns (kept in memory only)
     threshold: int
     warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    _plans: dict[int, ReleasePlan] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def format_label(self) -> str:
@@ -114,11 +116,49 @@ class SurveyResult:
         labels = [self.questions.get(c, c) for c in self.groups.columns]
         raise SurveyError("survey.unknown_group", column=name, allowed=", ".join(labels) or "-")
 
+    def measured(self) -> list[str]:
+        """The constructs this survey measured."""
+        return [c for c in CONSTRUCTS if self.constructs[c].n_items > 0]
+
+    def release(self, threshold: int | None = None) -> ReleasePlan:
+        """Which group means every breakdown may show (decided once over all columns)."""
+        threshold = check_threshold(threshold or self.threshold)
+        if threshold not in self._plans:
+            self._plans[threshold] = privacy.release_plan(
+                self.scores, self.groups, self.measured(), threshold
+            )
+        return self._plans[threshold]
+
     def breakdown(self, group: str, threshold: int | None = None) -> list[GroupRow]:
-        """Construct means per group; small and complementary groups hidden."""
+        """Construct means per group; cells on too few answers, and their complements, hidden."""
         column = self.group_column(group)
-        measured = [c for c in CONSTRUCTS if self.constructs[c].n_items > 0]
-        return breakdown(self.scores, self.groups[column], measured, threshold or self.threshold)
+        threshold = threshold or self.threshold
+        return privacy.breakdown(
+            self.scores,
+            self.groups,
+            column,
+            self.measured(),
+            threshold,
+            self.release(threshold),
+        )
+
+    def persona_cells(self, personas: np.ndarray) -> dict[str, list[bool]]:
+        """Per construct, which persona means may be shown beside every breakdown."""
+        return privacy.persona_cells(
+            self.scores,
+            self.groups,
+            self.measured(),
+            personas,
+            self.threshold,
+            self.release(),
+        )
+
+    def shown_construct(self, construct: str) -> bool:
+        """The overall numbers of a construct rest on at least the threshold of answers."""
+        return self.constructs[construct].respondents >= self.threshold
+
+    def shown_behaviour(self, behaviour: str) -> bool:
+        return self.behaviours[behaviour].respondents >= self.threshold
 
     def warning_texts(self, lang: str = "en") -> list[str]:
         return [translate(key, lang, **params) for key, params in self.warnings]
@@ -131,8 +171,15 @@ class SurveyResult:
             "encoding": self.encoding,
             "delimiter": self.delimiter,
             "respondents": self.respondents,
-            "constructs": {c: s.to_dict() for c, s in self.constructs.items()},
-            "behaviours": {b: s.to_dict() for b, s in self.behaviours.items()},
+            "threshold": self.threshold,
+            "constructs": {
+                c: s.to_dict() | ({} if self.shown_construct(c) else HIDDEN_CONSTRUCT)
+                for c, s in self.constructs.items()
+            },
+            "behaviours": {
+                b: s.to_dict() | ({} if self.shown_behaviour(b) else {"share": None})
+                for b, s in self.behaviours.items()
+            },
             "mapping": {
                 c: {**m.model_dump(exclude_none=True), "confidence": self.mapping.confidence.get(c)}
                 for c, m in self.mapping.items.items()
@@ -228,6 +275,7 @@ def ingest(
             del mapping.items[col]  # yes/no answers are not a 1..5 scale
 
     values, variants = _score_columns(frame, mapping, kinds, answers)
+    warnings += unknown_label_warnings(frame, variants, kinds, answers)
     constructs, construct_values = {}, {}
     for construct in CONSTRUCTS:
         items = [c for c in mapping.columns_for(construct) if c in values]
@@ -306,6 +354,30 @@ def _score_columns(
         if variant:
             used[col] = variant
     return values, used
+
+
+def unknown_label_warnings(
+    frame: pd.DataFrame,
+    variants: dict[str, likert.ScaleVariant],
+    kinds: dict[str, likert.ColumnKind],
+    answers: dict[str, set[str]],
+) -> list[tuple[str, dict[str, Any]]]:
+    """Per scale column, the answers its scale could not read (now missing), with counts."""
+    out = []
+    for col, variant in variants.items():
+        unknown = likert.unknown_answers(variant.family, variant, answers[col])
+        if not unknown:
+            continue
+        rows = int(frame[col].dropna().map(likert.normalise).isin(unknown).sum())
+        shown = ", ".join(f"'{u}'" for u in sorted(unknown)[:3])
+        more = len(unknown) - min(len(unknown), 3)
+        out.append(
+            (
+                "survey.warn_unknown_labels",
+                {"column": col, "labels": shown, "more": more, "n": rows},
+            )
+        )
+    return out
 
 
 def _construct_warnings(

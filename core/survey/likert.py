@@ -141,6 +141,15 @@ FAMILIES: dict[str, list[list[str]]] = {
         ["helemaal niet", "in beperkte mate", "enigszins", "in grote mate", "in zeer grote mate"],
     ],
 }
+# Families that are one scale in two languages (a mixed export answers in both).
+SIBLINGS: dict[str, tuple[str, ...]] = {
+    "agreement": ("agreement_nl",),
+    "agreement_nl": ("agreement",),
+}
+# A column whose answers are mostly one family's labels is that family; the
+# rest become missing for that answer (counted and reported), never the column.
+MIN_KNOWN_SHARE = 0.5
+MIN_KNOWN_LABELS = 2
 # Codes that mean "missing" only inside one family (DETE exports use M for missing).
 FAMILY_MISSING: dict[str, frozenset[str]] = {"agreement_codes": frozenset({"m"})}
 BINARY = {
@@ -243,13 +252,43 @@ def _numeric_points(low: float, high: float, n_rows: int) -> int:
     return 10
 
 
+def family_labels(family: str) -> set[str]:
+    """Every label of a family and of its other-language siblings."""
+    return {
+        label
+        for v in VARIANTS
+        if v.family == family or v.family in SIBLINGS.get(family, ())
+        for label in v.lookup
+    }
+
+
 def family_of(answers: set[str]) -> str | None:
-    """The scale family whose labels contain every answer (any variant)."""
+    """The scale family of a column's answers.
+
+    A family holding every answer (in one variant) wins; otherwise the
+    family (labels in both languages) that knows most answers, when it knows
+    at least half of them: the unknown rest become missing answers, so one
+    stray label never costs the whole question.
+    """
     for variant in VARIANTS:
         extra = FAMILY_MISSING.get(variant.family, frozenset())
         if (answers - extra) and (answers - extra) <= set(variant.lookup):
             return variant.family
+    best, known = None, 0
+    for family in FAMILIES:
+        if family == "agreement_codes":  # one-letter codes are too easy to hit by chance
+            continue
+        hits = len(answers & family_labels(family))
+        if hits > known:
+            best, known = family, hits
+    if known >= MIN_KNOWN_LABELS and known >= MIN_KNOWN_SHARE * len(answers):
+        return best
     return None
+
+
+def unknown_answers(family: str, variant: ScaleVariant, answers: set[str]) -> set[str]:
+    """The answers a column's scale cannot read (they become missing)."""
+    return answers - set(variant.lookup) - FAMILY_MISSING.get(family, frozenset())
 
 
 def choose_variant(family: str, answers: set[str]) -> ScaleVariant:
@@ -262,15 +301,35 @@ def choose_variant(family: str, answers: set[str]) -> ScaleVariant:
     """
     answers = answers - FAMILY_MISSING.get(family, frozenset())
     holding = [v for v in VARIANTS if v.family == family and answers <= set(v.lookup)]
-    if not holding:
-        raise ValueError(f"no {family} variant holds {sorted(answers)[:5]}")
+    if not holding:  # mixed languages or stray labels: the variant knowing most answers
+        own = [v for v in VARIANTS if v.family == family]
+        if not own:
+            raise ValueError(f"unknown scale family {family}")
+        most = max(len(answers & set(v.lookup)) for v in own)
+        holding = [v for v in own if len(answers & set(v.lookup)) == most]
+        five = [v for v in holding if v.points == 5]
+        return _with_siblings(five[0] if five else holding[0])
     for variant in holding:
         if variant.points < 5 and {variant.lookup[a] for a in answers} == set(
             range(1, variant.points + 1)
         ):
-            return variant
+            return _with_siblings(variant)
     five = [v for v in holding if v.points == 5]
-    return five[0] if five else holding[0]
+    return _with_siblings(five[0] if five else holding[0])
+
+
+def _with_siblings(variant: ScaleVariant) -> ScaleVariant:
+    """The variant also reading its family's and siblings' labels of the same length.
+
+    'Agree' and 'Eens' sit at the same position of a 5-point scale, so a
+    mixed English/Dutch export reads both.
+    """
+    lookup: dict[str, int] = {}
+    for other in VARIANTS:
+        related = other.family == variant.family or other.family in SIBLINGS.get(variant.family, ())
+        if related and other.points == variant.points:
+            lookup |= other.lookup
+    return ScaleVariant(variant.family, variant.points, lookup | variant.lookup)
 
 
 def rescale(position: np.ndarray, points: int, minimum: float = 1.0) -> np.ndarray:

@@ -1,9 +1,10 @@
 """Confidentiality: identifying columns out before analysis; no small group shown.
 
-Follows the norms of Effectory, Qualtrics and Peakon: no result for a group
-under the threshold (default 5, never below 3), and complementary groups
-suppressed so a small group cannot be found by subtracting the others from
-the total.
+Follows the norms of Effectory, Qualtrics and Peakon, counted on answers:
+no number rests on fewer answers than the threshold (default 5, never below
+3), and more cells are suppressed until no combination of shown numbers
+(overall minus groups, one grouping column against another, personas)
+isolates fewer answers than the threshold (:mod:`core.survey.disclosure`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.survey.disclosure import suppress_until_safe
 from core.survey.errors import SurveyError
 from core.survey.likert import normalise
 
 DEFAULT_THRESHOLD = 5
 MIN_THRESHOLD = 3
+MAX_THRESHOLD = 50
 
 _PII_NAME = re.compile(
     r"""^(
@@ -79,51 +82,107 @@ def check_threshold(threshold: int) -> int:
 
 @dataclass(frozen=True)
 class GroupRow:
-    """One group of a breakdown; ``hidden`` groups carry no numbers at all."""
+    """One group of a breakdown; hidden cells (and ``hidden`` groups) carry no numbers."""
 
     group: str
-    hidden: bool
-    n: int | None
-    means: dict[str, float] | None
+    hidden: bool  # no cell of this group is shown
+    n: int | None  # members of the group (None when hidden)
+    means: dict[str, float | None] | None  # per measure; None where the cell is hidden
+    answers: dict[str, int | None] | None  # answers behind each shown mean
 
 
-def suppressed_groups(sizes: pd.Series, threshold: int) -> set[str]:
-    """Groups to hide: every small group, plus complements until subtraction reveals nothing.
+def group_labels(series: pd.Series) -> pd.Series:
+    """Group labels with blanks (and 'nan') as missing: the 'missing group' is never shown."""
+    labels = series.astype(str).str.strip()
+    return labels.mask(labels.isin(["", "nan", "None"]))
 
-    The hidden set must hold at least two groups and at least ``threshold``
-    respondents together, else its total (overall minus the visible groups)
-    would expose a small group.
+
+ReleasePlan = dict[str, dict[str, set[str]]]  # measure -> grouping column -> shown groups
+
+
+def release_plan(
+    scores: pd.DataFrame, groups: pd.DataFrame, measures: list[str], threshold: int
+) -> ReleasePlan:
+    """Per measure, the groups of every grouping column whose mean may be shown.
+
+    Decided over all grouping columns at once (an attacker sees every
+    breakdown), on answers rather than members: a cell needs ``threshold``
+    answers, and no combination of shown means (with the overall mean, which
+    is shown when it rests on ``threshold`` answers) may isolate fewer.
     """
-    hidden = {str(g) for g, n in sizes.items() if n < threshold}
-    if not hidden:
-        return hidden
-    order = [str(g) for g in sizes.sort_values().index]
-    size_of = {str(g): int(n) for g, n in sizes.items()}
-    while len(hidden) < len(order) and (
-        len(hidden) < 2 or sum(size_of[g] for g in hidden) < threshold
-    ):
-        hidden.add(next(g for g in order if g not in hidden))
-    return hidden
+    threshold = check_threshold(threshold)
+    plan: ReleasePlan = {}
+    labels = {c: group_labels(groups[c]).to_numpy() for c in groups.columns}
+    for measure in measures:
+        answered = scores[measure].notna().to_numpy()
+        plan[measure] = {c: set() for c in groups.columns}
+        if answered.sum() < threshold:
+            continue
+        keys, masks = [], []
+        for column, values in labels.items():
+            for label in sorted({str(v) for v in values if isinstance(v, str)}):
+                keys.append((column, label))
+                masks.append((values == label) & answered)
+        shown = suppress_until_safe([answered], masks, threshold)
+        for (column, label), ok in zip(keys, shown, strict=True):
+            if ok:
+                plan[measure][column].add(label)
+    return plan
 
 
 def breakdown(
-    scores: pd.DataFrame, group: pd.Series, columns: list[str], threshold: int = DEFAULT_THRESHOLD
+    scores: pd.DataFrame,
+    groups: pd.DataFrame,
+    column: str,
+    measures: list[str],
+    threshold: int = DEFAULT_THRESHOLD,
+    plan: ReleasePlan | None = None,
 ) -> list[GroupRow]:
-    """Mean scores per group, with small and complementary groups hidden."""
-    threshold = check_threshold(threshold)
-    labels = group.astype(str).str.strip().replace("", np.nan)
-    valid = labels.notna()
-    frame = scores.loc[valid, columns].copy()
-    frame["_group"] = labels[valid].to_numpy()
-    sizes = frame.groupby("_group").size()
-    hidden = suppressed_groups(sizes, threshold)
-    means = frame.groupby("_group")[columns].mean()
+    """Mean scores per group of ``column``; cells the release plan hides stay empty."""
+    plan = plan if plan is not None else release_plan(scores, groups, measures, threshold)
+    labels = group_labels(groups[column])
     rows = []
-    for g, n in sizes.sort_index().items():
-        if str(g) in hidden:
-            rows.append(GroupRow(str(g), True, None, None))
+    for label in sorted({str(v) for v in labels.dropna()}):
+        members = (labels == label).to_numpy()
+        means: dict[str, float | None] = {}
+        answers: dict[str, int | None] = {}
+        for measure in measures:
+            values = scores.loc[members, measure].dropna()
+            ok = label in plan[measure][column]
+            means[measure] = float(values.mean()) if ok else None
+            answers[measure] = int(values.size) if ok else None
+        if any(v is not None for v in means.values()):
+            rows.append(GroupRow(label, False, int(members.sum()), means, answers))
         else:
-            rows.append(
-                GroupRow(str(g), False, int(n), {c: float(means.loc[g, c]) for c in columns})
-            )
+            rows.append(GroupRow(label, True, None, None, None))
     return rows
+
+
+def persona_cells(
+    scores: pd.DataFrame,
+    groups: pd.DataFrame,
+    measures: list[str],
+    personas: np.ndarray,
+    threshold: int,
+    plan: ReleasePlan | None = None,
+) -> dict[str, list[bool]]:
+    """Per measure, which personas' means may be shown beside every breakdown.
+
+    The breakdowns (already public) are fixed; persona cells are added only
+    while no combination with them isolates fewer than ``threshold`` answers.
+    """
+    plan = plan if plan is not None else release_plan(scores, groups, measures, threshold)
+    labels = {c: group_labels(groups[c]).to_numpy() for c in groups.columns}
+    out = {}
+    n_personas = int(personas.max()) + 1 if len(personas) else 0
+    for measure in measures:
+        answered = scores[measure].notna().to_numpy()
+        if answered.sum() < threshold:
+            out[measure] = [False] * n_personas
+            continue
+        fixed = [answered] + [
+            (labels[c] == g) & answered for c, shown in plan[measure].items() for g in shown
+        ]
+        candidates = [(personas == p) & answered for p in range(n_personas)]
+        out[measure] = suppress_until_safe(fixed, candidates, threshold)
+    return out

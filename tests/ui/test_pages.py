@@ -84,7 +84,7 @@ def test_apply_recommendation_and_reset():
 def test_gag_order_plus_rewards_is_flagged():
     at = app("pages/3_Policy_mix.py")
     at.toggle(key="mix.no_work_posts").set_value(True).run()
-    at.selectbox(key="mix.rewards").set_value("tiered").run()
+    at.selectbox(key="mix.rewards@en").set_value("tiered").run()
     errors = " ".join(e.value for e in at.error)
     assert "gag order" in errors.lower()
 
@@ -97,9 +97,47 @@ def test_switching_language():
     assert "Ambassadeur-makers" in [m.label for m in at.metric]
 
 
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_language_round_trip_keeps_every_page_and_its_state(page):
+    """English -> Dutch -> English on every page: no traceback, sidebar and choices kept."""
+    at = app(page)
+    at.session_state["compare_pick"] = ["__today__", "__current__"]
+    at.session_state["sensitivity_metric"] = "always_on_share"
+    at.session_state["method_family"] = "reach"
+    at.run()
+    before = at.session_state["scenario"], at.session_state["mix"], at.title[0].value
+    for language in ("nl", "en"):
+        at.button_group(key="language_choice").set_value(language).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert not at.error, [e.value for e in at.error]
+        assert at.session_state["lang"] == language
+        assert at.button_group(key="language_choice").value == language  # sidebar drawn
+    assert (at.session_state["scenario"], at.session_state["mix"], at.title[0].value) == before
+    assert at.session_state["sensitivity_metric"] == "always_on_share"
+    assert at.session_state["method_family"] == "reach"
+    assert at.session_state["source"] == "university_hospital"
+
+
+def test_language_round_trip_with_a_survey_and_edited_choices():
+    at = app("pages/2_Climate_and_survey.py")
+    at.file_uploader(key="survey_upload").upload(SURVEY.name, SURVEY.read_bytes(), "text/csv")
+    at.run()
+    at.selectbox(key="archetype_choice@en").set_value("retail_bank").run()
+    at.switch_page("pages/3_Policy_mix.py").run()
+    at.selectbox(key="mix.rewards@en").set_value("tiered").run()
+    for language in ("nl", "en"):
+        at.button_group(key="language_choice").set_value(language).run()
+        assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["mix"].rewards == "tiered"
+    assert at.session_state["scenario"].organisation.sector == "finance"
+    assert at.session_state["survey"] is not None and at.session_state["use_survey"]
+    at.switch_page("pages/2_Climate_and_survey.py").run()
+    assert not at.exception
+
+
 def test_loading_an_example_and_a_scenario_file():
     at = app()
-    at.selectbox(key="archetype_choice").set_value("police_zone").run()
+    at.selectbox(key="archetype_choice@en").set_value("police_zone").run()
     assert at.session_state["scenario"].organisation.sector == "public_safety"
     at.switch_page("pages/5_Scenarios.py").run()
     bank = load_scenario(SAMPLES / "retail_bank.json")
@@ -149,6 +187,33 @@ def test_uploading_a_survey():
     assert "Google Forms" in successes
     at.switch_page("pages/4_Simulation.py").run()
     assert not at.exception
+
+
+def _insight(at: AppTest):
+    from core.analytics.insight import Insight
+
+    return next(v for v in at.session_state["memo"].values() if isinstance(v, Insight))
+
+
+def test_threshold_is_kept_for_the_session_and_applies_to_personas():
+    at = app("pages/2_Climate_and_survey.py")
+    at.number_input(key="threshold_input").set_value(10).run()
+    at.file_uploader(key="survey_upload").upload(SURVEY.name, SURVEY.read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception
+    assert at.session_state["survey"].threshold == 10
+    for page in ("pages/4_Simulation.py", "dashboard.py", "pages/2_Climate_and_survey.py"):
+        at.switch_page(page).run()
+        assert not at.exception and at.session_state["threshold"] == 10
+    assert at.number_input(key="threshold_input").value == 10
+    found = _insight(at)
+    assert found.personas is not None and min(found.personas.sizes_) >= 10
+    at.number_input(key="threshold_input").set_value(40).run()
+    assert at.session_state["survey"].threshold == 40  # read again under the new threshold
+    found = _insight(at)
+    assert found.personas is None or min(found.personas.sizes_) >= 40
+    captions = " ".join(c.value for c in at.caption)
+    assert "at least 40 answers" in captions
 
 
 def test_bad_survey_upload_is_explained():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -96,6 +98,29 @@ def test_not_enough_data_is_said_not_guessed():
     y[:5] = 1
     with pytest.raises(InsufficientData):
         DriverModel().fit(X, y)
+
+
+def test_a_driver_needs_the_threshold_in_each_outcome_group():
+    X, _ = drivers_data(300)
+    y = np.zeros(300)
+    y[:15] = 1  # 15 people show the behaviour: enough at threshold 12, not at 20
+    DriverModel(random_state=0).fit(X, y)
+    with pytest.raises(InsufficientData):
+        DriverModel(random_state=0, min_per_class=20).fit(X, y)
+
+
+def test_calibration_targets_rest_on_the_threshold(survey_and_scenario):
+    """Only 8 people answered the criticism item: at threshold 10 it is no target."""
+    result, scenario = survey_and_scenario
+    scores = result.scores.copy()
+    scores.loc[8:, "posted_criticism"] = np.nan
+    strict = dataclasses.replace(result, scores=scores, threshold=10, _plans={})
+    assert observed_shares(strict.scores)["critics"][1] == 8
+    found = analyse(strict, scenario, default_parameters(), seed=3)
+    assert found.calibration is not None
+    targets = {row.target for row in found.calibration.fit_}
+    assert "critics" not in targets and "creators" in targets
+    assert "critics" in found.calibration.skipped_  # named as skipped, no number shown
 
 
 def test_priority_matrix_flags_low_score_high_impact():

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from core.survey import SurveyError, ingest
 from core.survey import synthetic as sy
+from tests.conftest import ROOT
 
+SURVEYS = ROOT / "sample_data" / "surveys"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20
 
 
@@ -168,3 +170,41 @@ def test_fuzz_corrupted_workbook(noise):
     data[start : start + len(noise)] = noise
     with contextlib.suppress(SurveyError):
         ingest(bytes(data), "broken.xlsx")
+
+
+def _mixed_export(stray: str | None = None) -> bytes:
+    """The Dutch Google Forms sample with every other respondent answering in English."""
+    english = {
+        "Helemaal oneens": "Strongly disagree",
+        "Helemaal eens": "Strongly agree",
+        "Oneens": "Disagree",
+        "Neutraal": "Neutral",
+        "Eens": "Agree",
+    }
+    lines = (SURVEYS / "serre_example_google_forms_nl.csv").read_text("utf-8").splitlines()
+    out = [lines[0]]
+    for i, line in enumerate(lines[1:]):
+        cells = line.split(",")
+        if i % 2:
+            cells = [english.get(c, c) for c in cells]
+        if stray and i < 7:
+            cells[1] = stray  # an answer label no scale knows
+        out.append(",".join(cells))
+    return ("\n".join(out) + "\n").encode()
+
+
+def test_a_mixed_english_dutch_export_measures_every_construct():
+    result = ingest(_mixed_export(), "mixed.csv")
+    assert sum(s.n_items > 0 for s in result.constructs.values()) == 6
+    assert not [w for w, _ in result.warnings if w == "survey.warn_not_a_scale"]
+
+
+def test_an_unknown_label_is_reported_with_counts_and_the_question_kept():
+    clean = ingest(_mixed_export(), "mixed.csv")
+    result = ingest(_mixed_export("Sort of agree"), "stray.csv")
+    warned = [p for w, p in result.warnings if w == "survey.warn_unknown_labels"]
+    assert len(warned) == 1 and warned[0]["n"] == 7 and "sort of agree" in warned[0]["labels"]
+    column = warned[0]["column"]
+    assert column in result.mapping.items
+    assert result.constructs["satisfaction"].items == clean.constructs["satisfaction"].items
+    assert any("7 answer(s)" in w for w in result.warning_texts("en"))

@@ -62,3 +62,25 @@ def test_kinds():
     long = [f"I think that the canteen should serve better coffee, number {i}" for i in range(30)]
     assert _score(long)[0].kind == "free_text"
     assert _score(["", "n.v.t."])[0].kind == "empty"
+
+
+def test_mixed_english_and_dutch_labels_read_as_one_scale():
+    values = ["Helemaal oneens", "Agree", "Neutraal", "Strongly agree", "Oneens", "Disagree"]
+    kind, scores = _score(values)
+    assert kind.kind == "likert"
+    np.testing.assert_allclose(scores, [1, 4, 3, 5, 2, 2])
+
+
+def test_an_unknown_label_is_missing_for_that_answer_only():
+    values = ["Agree", "Mostly agree", "Disagree", "Strongly agree", "Agree", "Mostly agree"]
+    kind, scores = _score(values)
+    assert kind.kind == "likert" and kind.family == "agreement"
+    np.testing.assert_allclose(scores, [4, np.nan, 2, 5, 4, np.nan])
+    variant = likert.choose_variant("agreement", likert.distinct_answers(pd.Series(values)))
+    assert likert.unknown_answers("agreement", variant, {"mostly agree", "agree"}) == {
+        "mostly agree"
+    }
+
+
+def test_mostly_unknown_labels_stay_a_category():
+    assert _score(["Sales", "IT", "Agree", "Legal", "HR"])[0].kind == "category"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from core.survey import SurveyError
 from core.survey.privacy import (
@@ -14,7 +12,6 @@ from core.survey.privacy import (
     identifying_values,
     is_identifying_name,
     is_metadata_name,
-    suppressed_groups,
 )
 
 
@@ -40,28 +37,38 @@ def test_identifying_values_and_metadata():
     assert is_metadata_name("Duration (in seconds)") and is_metadata_name("Tijdstempel")
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.integers(1, 40), min_size=1, max_size=8), st.integers(3, 10))
-def test_suppression_never_reveals_a_small_group(sizes, threshold):
-    series = pd.Series(sizes, index=[f"g{i}" for i in range(len(sizes))])
-    hidden = suppressed_groups(series, threshold)
-    visible = [g for g in series.index if g not in hidden]
-    assert all(series[g] >= threshold for g in visible)
-    if hidden and len(hidden) < len(series):
-        # the hidden total (overall minus visible) must not expose a single small group
-        assert len(hidden) >= 2
-        assert series[list(hidden)].sum() >= threshold
-
-
 def test_breakdown_hides_small_and_complementary_groups():
-    groups = pd.Series(["A"] * 20 + ["B"] * 12 + ["C"] * 3)
+    groups = pd.DataFrame({"dept": ["A"] * 20 + ["B"] * 12 + ["C"] * 3})
     scores = pd.DataFrame({"voice": np.arange(35, dtype=float)})
-    rows = {r.group: r for r in breakdown(scores, groups, ["voice"], threshold=5)}
+    rows = {r.group: r for r in breakdown(scores, groups, "dept", ["voice"], threshold=5)}
     assert rows["C"].hidden and rows["C"].means is None and rows["C"].n is None
     assert rows["B"].hidden  # complementary: else C = total - A - B
     assert not rows["A"].hidden and rows["A"].n == 20
 
 
+def test_a_cell_needs_answers_not_members():
+    """Legal has 6 people but one answered voice: that cell is hidden, its trust cell shown."""
+    groups = pd.DataFrame({"dept": ["Legal"] * 6 + ["Sales"] * 20 + ["IT"] * 20})
+    voice = np.r_[[1.75], [np.nan] * 5, np.linspace(1, 5, 40)]
+    trust = np.linspace(1, 5, 46)
+    scores = pd.DataFrame({"voice": voice, "trust": trust})
+    rows = {r.group: r for r in breakdown(scores, groups, "dept", ["voice", "trust"], threshold=5)}
+    assert rows["Legal"].means["voice"] is None and rows["Legal"].answers["voice"] is None
+    assert rows["Legal"].means["trust"] == pytest.approx(trust[:6].mean())
+    assert 1.75 not in {v for r in rows.values() if r.means for v in r.means.values()}
+
+
+def test_blank_group_is_protected_from_overall_minus_groups():
+    """One respondent left the department blank: the others cannot all be shown."""
+    groups = pd.DataFrame({"dept": [""] + ["A"] * 10 + ["B"] * 10})
+    scores = pd.DataFrame({"voice": np.arange(21, dtype=float)})
+    rows = breakdown(scores, groups, "dept", ["voice"], threshold=5)
+    assert [r.group for r in rows] == ["A", "B"]
+    assert sum(not r.hidden for r in rows) == 1
+
+
 def test_threshold_floor():
     with pytest.raises(SurveyError):
-        breakdown(pd.DataFrame({"voice": [1.0]}), pd.Series(["A"]), ["voice"], threshold=2)
+        breakdown(
+            pd.DataFrame({"voice": [1.0]}), pd.DataFrame({"g": ["A"]}), "g", ["voice"], threshold=2
+        )
