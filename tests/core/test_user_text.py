@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
+from core.context import RunContext
 from core.errors import ScenarioError
 from core.reports import draft_policy, pptx_deck, to_docx, to_markdown
 from core.scenario import load_scenario, parse_scenario, with_overrides
@@ -71,7 +72,7 @@ def bank():
 @pytest.mark.parametrize("name", NASTY)
 def test_docx_pptx_and_markdown_take_any_name(bank, name):
     scenario = with_overrides(bank, {"name": name})
-    result = simulate(scenario, runs=20, seed=1, employees=200)
+    result = simulate(scenario, RunContext(runs=20, seed=1, employees=200))
     policy = draft_policy(scenario, "en")
     word = Document(io.BytesIO(to_docx(policy)))
     assert one_line(name).split(",")[0].strip() in word.core_properties.title
