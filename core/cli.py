@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--seed", type=int, default=None)
     rec.add_argument("--runs", type=int, default=1000, help="runs for before/after metrics")
     rec.add_argument("--leak-cap", type=float, default=None, help="max yearly leak probability")
+    rec.add_argument("--survey", default=None, help="a survey export: simulate its respondents")
+    rec.add_argument("--threshold", type=int, default=DEFAULT_THRESHOLD)
     rec.add_argument("--json", action="store_true", help="print JSON")
 
     ing = sub.add_parser("ingest", help="read a survey export into climate scores")
@@ -130,7 +132,11 @@ def _recommend(args: argparse.Namespace) -> str:
     from core.recommend import Objective
 
     scenario = load_scenario(args.file)
-    rec = recommend(scenario, Objective(leak_cap=args.leak_cap), _context(scenario, args))
+    context = _context(scenario, args)
+    notes: dict[str, str] = {}
+    if args.survey:
+        context, notes = _survey_context(scenario, context, args)
+    rec = recommend(scenario, Objective(leak_cap=args.leak_cap), context, notes=notes)
     data = rec.to_dict(args.lang)
     if args.json:
         return json.dumps(data, indent=2, ensure_ascii=False)
@@ -139,6 +145,21 @@ def _recommend(args: argparse.Namespace) -> str:
     if data["conflicts"]:
         lines += ["", *[f"! {c['message']}" for c in data["conflicts"]]]
     return "\n".join(lines)
+
+
+def _survey_context(
+    scenario: Scenario, context: RunContext, args: argparse.Namespace
+) -> tuple[RunContext, dict[str, str]]:
+    """The survey's respondents, calibrated parameters and key-driver notes per lever."""
+    from core.analytics.insight import analyse, persona_source
+    from core.survey import ingest
+
+    result = ingest(_read_bytes(args.survey), Path(args.survey).name, None, args.threshold)
+    insight = analyse(result, scenario, context.params, context.seed)
+    context = context.with_(
+        params=insight.params(context.params), source=persona_source(result, insight)
+    )
+    return context, insight.driver_notes(args.lang)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -203,7 +224,7 @@ def _report(args: argparse.Namespace) -> str:
         results.append((translate("report.recommended", args.lang), rec.after))
     if suffix == ".html":
         return _write(args.out, html_report(results, args.lang, rec))
-    return _write(args.out, pptx_deck(results, args.lang))
+    return _write(args.out, pptx_deck(results, args.lang, rec))
 
 
 def _policy(args: argparse.Namespace) -> str:

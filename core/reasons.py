@@ -1,79 +1,192 @@
-"""Reasons for each lever of a recommended mix: the seed idea, the evidence, the effect.
+"""Reasons generated from the organisation's inputs and the measured effects.
 
-A reason is a catalogue text for the lever's chosen value (Dutch and
-English), a note when the seed's advice fixed the lever, the measured effect
-of this choice against its alternative under common random numbers, and the
-references of the parameters behind the lever.
+A reason states the choice, the organisation's facts it rests on (from the
+scenario, never a fixed phrase like "rare here"), the guard rail when one
+fixed the lever, and the measured effect against the alternative with its
+sign and P10-P90 band (paired runs, common random numbers), including the
+net value in EUR a year. Nothing in the text is asserted that the numbers
+beside it do not show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.guard_rails import Constraint
-from core.i18n import translate
-from core.levers import LEVER, alternative_value
+import numpy as np
+
+from core.i18n import dutch_digits, translate
+from core.levers import LEVER
 from core.parameters import ParameterSet
-from core.scenario import Policy, Scenario
+from core.scenario import Scenario
 from core.simulate import is_share
 
 EFFECT_METRICS = (
     "monthly_unique_reach",
     "monthly_recruitment_reach",
-    "negative_posts_per_year",
+    "expected_negative_posts",
     "p_sensitive_leak_year",
-    "chat_incidents_per_year",
+    "expected_chat_incidents",
     "always_on_share",
 )
+# Smallest change worth saying: half a point for shares, 1% for counts.
+SHOWN_SHARE, SHOWN_RELATIVE = 0.005, 0.01
+# Which facts of the organisation each lever's reason rests on.
+FACTS: dict[str, str] = {
+    "confidentiality_rules": "sensitive",
+    "explain_rules": "sensitive",
+    "visual_guidelines": "sensitive",
+    "work_time_ban": "restriction",
+    "no_work_posts": "restriction",
+    "share_permission": "pride",
+    "content_support": "pride",
+    "ambassador_programme": "pride",
+    "rewards": "pride",
+    "training": "skill",
+    "voice_channels": "voice",
+    "mute_norms": "always_on",
+    "chat_group_norms": "chats",
+    "platform_scope": "chats",
+    "vacancy_requests": "recruitment",
+}
+
+
+def facts(scenario: Scenario) -> dict[str, dict[str, Any]]:
+    """The numbers each fact sentence quotes, straight from the inputs."""
+    org, c = scenario.organisation, scenario.climate
+    pct = lambda x: round(x * 100)  # noqa: E731
+    one = lambda x: f"{x:.1f}"  # noqa: E731
+    return {
+        "sensitive": {"sensitive": pct(org.sensitive_access_share)},
+        "restriction": {"heavy": pct(org.heavy_user_share), "trust": one(c.trust.mean)},
+        "pride": {"identification": one(c.identification.mean), "heavy": pct(org.heavy_user_share)},
+        "skill": {"skill": one(c.social_media_skill.mean)},
+        "voice": {"voice": one(c.voice.mean), "satisfaction": one(c.satisfaction.mean)},
+        "always_on": {"always_on": one(c.always_on.mean), "chats": pct(org.work_chat_groups)},
+        "chats": {"chats": pct(org.work_chat_groups), "sensitive": pct(org.sensitive_access_share)},
+        "recruitment": {
+            "vacancies": org.open_vacancies,
+            "pressure": pct(org.recruitment_pressure),
+        },
+    }
+
+
+def _digits(number: str, lang: str) -> str:
+    """A formatted number in the language's grouping and decimal marks."""
+    return dutch_digits(number) if lang == "nl" else number
+
+
+def _band(values: np.ndarray) -> dict[str, float]:
+    p10, p90 = np.percentile(values, [10, 90])
+    return {"mean": float(np.mean(values)), "p10": float(p10), "p90": float(p90)}
+
+
+def measured_effects(
+    chosen: Mapping[str, np.ndarray], other: Mapping[str, np.ndarray]
+) -> dict[str, dict[str, float]]:
+    """Chosen minus alternative, run by run: points for shares, relative for counts."""
+    out = {}
+    for name in EFFECT_METRICS:
+        diff = np.asarray(chosen[name], dtype=float) - np.asarray(other[name], dtype=float)
+        if not is_share(name):
+            base = float(np.mean(other[name]))
+            diff = diff / base if base > 0 else np.zeros_like(diff)
+        out[name] = _band(diff)
+    return out
 
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a lever has its value in the recommended mix."""
+    """Why a lever has its value: facts, guard rail, measured effect, confidence."""
 
     lever: str
     value: Any
     alternative: Any
+    fact: str
+    fact_params: dict[str, Any]
     constraint: str | None
     constraint_params: dict[str, object]
-    effect: dict[str, float]  # chosen minus alternative, relative for counts
+    effect: dict[str, dict[str, float]]  # metric -> mean, p10, p90 (chosen minus alternative)
+    value_change: dict[str, float]  # EUR a year: mean, p10, p90, p_better
+    material: bool
     sources: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    note: str = ""  # what the organisation's own survey says about this lever
+
+    def shown_effects(self) -> list[str]:
+        """The metrics whose change is worth saying."""
+        out = []
+        for name in EFFECT_METRICS:
+            limit = SHOWN_SHARE if is_share(name) else SHOWN_RELATIVE
+            if abs(self.effect[name]["mean"]) >= limit:
+                out.append(name)
+        return out
+
+    def _change(self, name: str, value: float, lang: str) -> str:
+        if is_share(name):
+            return translate("unit.points", lang, value=_digits(f"{value * 100:+.1f}", lang))
+        return _digits(f"{value:+.0%}", lang)
+
+    def effect_text(self, lang: str = "en") -> str:
+        parts = []
+        for name in self.shown_effects():
+            e = self.effect[name]
+            parts.append(
+                translate(
+                    "reason.effect_item",
+                    lang,
+                    metric=translate(f"metric.{name}", lang),
+                    change=self._change(name, e["mean"], lang),
+                    low=self._change(name, e["p10"], lang),
+                    high=self._change(name, e["p90"], lang),
+                )
+            )
+        v = self.value_change
+        value = translate(
+            "reason.value_item",
+            lang,
+            change=_digits(f"{v['mean']:+,.0f}", lang),
+            low=_digits(f"{v['p10']:+,.0f}", lang),
+            high=_digits(f"{v['p90']:+,.0f}", lang),
+        )
+        alternative = translate(f"value.{self.lever}.{str(self.alternative).lower()}", lang)
+        text = translate(
+            "reason.effect_v2",
+            lang,
+            alternative=alternative,
+            effects="; ".join([*parts, value]),
+        )
+        if not self.material:
+            key = "reason.tie_fixed" if self.constraint else "reason.tie"
+            text += " " + translate(key, lang)
+        return text
 
     def text(self, lang: str = "en") -> str:
         value_key = str(self.value).lower()
-        parts = [translate(f"reason.{self.lever}.{value_key}", lang)]
+        parts = [
+            translate(f"reason.{self.lever}.{value_key}", lang),
+            translate(f"fact.{self.fact}", lang, **self.fact_params),
+        ]
         if self.constraint:
             parts.append(translate(f"constraint.{self.constraint}", lang, **self.constraint_params))
         parts.append(self.effect_text(lang))
+        if self.note:
+            parts.append(self.note)
         return " ".join(p for p in parts if p)
-
-    def effect_text(self, lang: str = "en") -> str:
-        """The effects that matter (at least 1% or 0.5 points), against the alternative."""
-        parts = []
-        for name in EFFECT_METRICS:
-            change = self.effect.get(name, 0.0)
-            if is_share(name):
-                if abs(change) >= 0.005:
-                    shown = translate("unit.points", lang, value=f"{change * 100:+.1f}")
-                    parts.append(f"{translate(f'metric.{name}', lang)} {shown}")
-            elif abs(change) >= 0.01:
-                parts.append(f"{translate(f'metric.{name}', lang)} {change:+.0%}")
-        alternative = translate(f"value.{self.lever}.{str(self.alternative).lower()}", lang)
-        if not parts:
-            return translate("reason.no_effect", lang, alternative=alternative)
-        return translate("reason.effect", lang, alternative=alternative, effects=", ".join(parts))
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
             "lever": self.lever,
             "value": self.value,
             "text": self.text(lang),
+            "facts": self.fact_params,
             "constrained": self.constraint is not None,
             "effect_vs_alternative": self.effect,
+            "value_change_eur": self.value_change,
+            "material": self.material,
             "alternative": self.alternative,
             "sources": list(self.sources),
+            "survey_note": self.note or None,
         }
 
 
@@ -84,35 +197,3 @@ def lever_sources(lever: str, params: ParameterSet) -> tuple[dict[str, Any], ...
         for ref in params[name].references:
             seen.setdefault(ref.key, ref.model_dump())
     return tuple(seen.values())
-
-
-def _relative(chosen: float, other: float, name: str) -> float:
-    if is_share(name):
-        return chosen - other  # shares and probabilities: difference in points
-    return (chosen - other) / other if other > 0 else 0.0
-
-
-def explain_lever(
-    lever: str,
-    policy: Policy,
-    scenario: Scenario,
-    means: Callable[[Policy], dict[str, float]],
-    constraints: list[Constraint],
-    params: ParameterSet,
-) -> Reason:
-    """The reason for one lever, with its effect measured against the alternative."""
-    chosen = getattr(policy, lever)
-    alternative = alternative_value(lever, chosen)
-    with_choice = means(policy)
-    without = means(policy.model_copy(update={lever: alternative}))
-    effect = {m: _relative(with_choice[m], without[m], m) for m in EFFECT_METRICS}
-    constraint = next((c for c in constraints if c.lever == lever), None)
-    return Reason(
-        lever=lever,
-        value=chosen,
-        alternative=alternative,
-        constraint=constraint.code if constraint else None,
-        constraint_params=dict(constraint.params) if constraint else {},
-        effect=effect,
-        sources=lever_sources(lever, params),
-    )

@@ -58,6 +58,8 @@ METRICS: tuple[str, ...] = (
     "p_restriction_public_year",
     "careless_leak_share",
     "monthly_recruitment_clicks_index",
+    "expected_negative_posts",
+    "expected_chat_incidents",
 )
 # The four numbers that matter first, and the ones compared across scenarios.
 HEADLINE_METRICS = (
@@ -300,6 +302,8 @@ def _assemble(
         "sensitive_leaks_per_year": _counts(leak_rate, u_counts[1]),
         "p_sensitive_leak_year": -np.expm1(-leak_rate),
         "chat_incidents_per_year": _counts(chat_rate, u_counts[2]),
+        "expected_negative_posts": critics * scale * theta["negative_posts_per_critic"],
+        "expected_chat_incidents": chat_rate,
         "reactance_share": _stack(parts, "reactant") / n,
         "always_on_share": _stack(parts, "exhausted") / n,
         "followers_share": share["follow"],

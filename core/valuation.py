@@ -39,9 +39,17 @@ class Valuation(BaseModel):
     cpm: Platforms = Field(default_factory=Platforms)
     cpc: Euro = Field(default=1.5, ge=0, le=1000)
     company_click_rate: float = Field(default=0.005, ge=0, le=1)
-    cost_negative_post: Euro = Field(default=30.0, ge=0, le=1_000_000)
-    cost_sensitive_leak: Euro = Field(default=40_000.0, ge=0, le=100_000_000)
+    # Defaults are assumptions: a public complaint costs communication time and
+    # reputation; a leak of internal information costs an investigation, notification
+    # and trust (far below the average cost of a large data breach).
+    cost_negative_post: Euro = Field(default=150.0, ge=0, le=1_000_000)
+    cost_sensitive_leak: Euro = Field(default=100_000.0, ge=0, le=100_000_000)
     cost_chat_incident: Euro = Field(default=25_000.0, ge=0, le=100_000_000)
+    # A click on a shared vacancy at average recruitment pressure: 5% apply, 8% of
+    # applicants are hired, a hire through the network saves about EUR 4,000 (assumption).
+    value_recruitment_click: Euro = Field(default=16.0, ge=0, le=10_000)
+    # Yearly cost of an employee who feels always on (absence, turnover; assumption).
+    cost_always_on: Euro = Field(default=300.0, ge=0, le=1_000_000)
 
 
 def yearly_clicks(result: SimulationResult, valuation: Valuation) -> np.ndarray:
