@@ -7,10 +7,13 @@ import dataclasses
 import streamlit as st
 
 from core.conflicts import find_conflicts
+from core.costs import CostSettings, cost_book
 from core.levers import LEVER_VALUES
 from core.recommend import Objective
+from core.valuation import Valuation
 from ui import compute, state
 from ui.bootstrap import bootstrap
+from ui.decision_view import decision_summary
 from ui.i18n import fmt_share, lang, t
 from ui.widgets import big_numbers, lever_input
 
@@ -25,46 +28,72 @@ st.title(t("nav.policy"))
 st.markdown(t("policy.intro"))
 ss = st.session_state
 
-with st.expander(t("policy.objective"), icon=":material/balance:"):
+with st.expander(t("policy.objective"), icon=":material/euro:"):
     st.caption(t("policy.objective_help"))
     obj: Objective = ss.objective
-    cols = st.columns(4)
-    weights = {}
-    for i, name in enumerate(
+    valuation: Valuation = ss.valuation
+    cols = st.columns(3)
+    prices = {}
+    for i, (name, step) in enumerate(
         (
-            "reach",
-            "recruitment",
-            "negative_posts",
-            "leaks",
-            "chat_incidents",
-            "always_on",
-            "reactance",
+            ("cost_sensitive_leak", 10_000.0),
+            ("cost_negative_post", 25.0),
+            ("cost_chat_incident", 5_000.0),
+            ("cost_always_on", 50.0),
+            ("value_recruitment_click", 1.0),
         )
     ):
-        with cols[i % 4]:
-            weights[name] = st.slider(
-                t(f"objective.{name}"),
-                0.0,
-                5.0,
-                float(getattr(obj, name)),
-                0.25,
-                key=f"objective.{name}",
-            )
+        prices[name] = cols[i % 3].number_input(
+            t(f"objective.{name}"),
+            0.0,
+            100_000_000.0,
+            float(getattr(valuation, name)),
+            step,
+            key=f"objective.{name}",
+            help=t(f"objective.{name}.help"),
+        )
+    sector_rate = cost_book().hourly(scenario_sector := state.base().organisation.sector)
+    hourly = cols[2].number_input(
+        t("objective.hourly_cost"),
+        1.0,
+        1000.0,
+        float(obj.costs.hourly_cost or sector_rate),
+        1.0,
+        key="objective.hourly_cost",
+        help=t("objective.hourly_cost.help", sector=t(f"sector.{scenario_sector}")),
+    )
+    scale = cols[0].number_input(
+        t("objective.cost_scale"),
+        0.0,
+        20.0,
+        float(obj.costs.scale),
+        0.1,
+        key="objective.cost_scale",
+        help=t("objective.cost_scale.help"),
+    )
     cap_today = st.checkbox(
         t("policy.cap_today"), value=obj.leak_cap is None, key="objective.cap_today"
     )
     cap = None
     if not cap_today:
-        cap = st.slider(
-            t("policy.cap"),
-            0.01,
-            1.0,
-            float(obj.leak_cap or 0.2),
-            0.01,
-            key="objective.cap",
-            help=t("policy.cap_help"),
+        cap = (
+            st.slider(
+                t("policy.cap"),
+                1,
+                100,
+                round((obj.leak_cap or 0.2) * 100),
+                1,
+                key="objective.cap_pct",
+                format="%d%%",
+                help=t("policy.cap_help"),
+            )
+            / 100
         )
-    new_objective = dataclasses.replace(obj, **weights, leak_cap=cap)
+    new_valuation = valuation.model_copy(update=prices)
+    if new_valuation != valuation:
+        ss.valuation = new_valuation
+    costs = CostSettings(hourly_cost=None if hourly == sector_rate else hourly, scale=scale)
+    new_objective = dataclasses.replace(obj, valuation=ss.valuation, costs=costs, leak_cap=cap)
     if new_objective != obj:
         ss.objective = new_objective
 
@@ -92,8 +121,15 @@ with mid:
 with right:
     if not rec.cap_met:
         st.warning(
-            t("policy.cap_not_met", cap=fmt_share(rec.leak_cap, 1)), icon=":material/warning:"
+            t(
+                "policy.cap_not_met_v2",
+                cap=fmt_share(rec.leak_cap, 1),
+                best=fmt_share(rec.best_leak, 1),
+            ),
+            icon=":material/warning:",
         )
+
+decision_summary(rec)
 
 if conflicts:
     for c in conflicts:

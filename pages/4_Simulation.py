@@ -9,6 +9,7 @@ from core import charts
 from core.parameters import default_parameters
 from core.scenario import PLATFORMS
 from core.simulate import is_share
+from core.valuation import Platforms as CpmPrices
 from core.valuation import Valuation, value_summary
 from ui import compute, state
 from ui.bootstrap import bootstrap
@@ -218,14 +219,16 @@ with st.expander(t("sim.value_settings"), icon=":material/euro:"):
     chat_cost = c5.number_input(
         t("sim.cost_chat"), 0.0, 100_000_000.0, valuation.cost_chat_incident, 1000.0
     )
-    updated = Valuation(
-        method=method,
-        cpm=cpm,
-        cpc=cpc,
-        company_click_rate=ctr,
-        cost_negative_post=neg,
-        cost_sensitive_leak=leak,
-        cost_chat_incident=chat_cost,
+    updated = valuation.model_copy(
+        update={
+            "method": method,
+            "cpm": CpmPrices.model_validate(cpm),
+            "cpc": cpc,
+            "company_click_rate": ctr,
+            "cost_negative_post": neg,
+            "cost_sensitive_leak": leak,
+            "cost_chat_incident": chat_cost,
+        }
     )
     if updated != valuation:
         ss.valuation = valuation = updated

@@ -104,7 +104,7 @@ def _exports(keys: list[str]) -> None:
                 policy = draft_policy(state.current(), doc_lang)
                 ss.exports = {
                     "html": html_report(results, doc_lang, ss.get("recommendation"), names),
-                    "pptx": pptx_deck(results, doc_lang),
+                    "pptx": pptx_deck(results, doc_lang, ss.get("recommendation")),
                     "docx": to_docx(policy),
                     "md": to_markdown(policy),
                 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.costs import cost_book
 from core.evidence import evidence_profile
 from core.parameters import default_parameters
 from core.scenario import dump_scenario, parse_scenario
@@ -89,6 +90,26 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+
+st.subheader(t("method.value"))
+st.markdown(t("method.value_text"))
+book = cost_book()
+cost_rows = []
+for lever, by_value in book.levers.items():
+    for value, item in by_value.items():
+        cost_rows.append(
+            {
+                t("method.col.lever"): t(f"lever.{lever}"),
+                t("method.col.choice"): t(f"value.{lever}.{str(value).lower()}"),
+                t("method.col.setup"): item.setup,
+                t("method.col.yearly"): item.yearly,
+                t("method.col.per_participant"): item.per_participant,
+                t("method.col.hours"): item.hours_per_employee or item.hours_per_participant,
+                t("method.col.note"): item.note.model_dump()[lang()],
+            }
+        )
+st.dataframe(pd.DataFrame(cost_rows), hide_index=True, width="stretch")
+st.caption(book.hourly_cost.source.model_dump()[lang()])
 
 st.subheader(t("method.calibration"))
 st.markdown(t("method.calibration_text"))

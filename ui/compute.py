@@ -23,11 +23,13 @@ from core.analytics.insight import Insight, analyse, persona_source
 from core.analytics.persona_effects import lever_persona_effects
 from core.conflicts import Thresholds
 from core.context import RunContext, SyntheticSource
+from core.costs import CostSettings
 from core.parameters import ParameterSet, default_parameters
 from core.recommend import Objective, Recommendation, recommend
 from core.scenario import Scenario, dump_scenario, parse_scenario
 from core.sensitivity import Bar, tornado
 from core.simulate import SimulationResult, simulate
+from core.valuation import Valuation
 from ui import state
 
 INTERACTIVE_EMPLOYEES = 5000
@@ -35,12 +37,23 @@ MEMO_ENTRIES = 24
 
 
 def objective_json(objective: Objective) -> str:
-    return json.dumps(dataclasses.asdict(objective), sort_keys=True)
+    data = {
+        "valuation": objective.valuation.model_dump(),
+        "costs": objective.costs.model_dump(),
+        "leak_cap": objective.leak_cap,
+        "thresholds": dataclasses.asdict(objective.thresholds),
+    }
+    return json.dumps(data, sort_keys=True)
 
 
 def objective_from_json(text: str) -> Objective:
     data = json.loads(text)
-    return Objective(**{**data, "thresholds": Thresholds(**data["thresholds"])})
+    return Objective(
+        valuation=Valuation.model_validate(data["valuation"]),
+        costs=CostSettings.model_validate(data["costs"]),
+        leak_cap=data["leak_cap"],
+        thresholds=Thresholds(**data["thresholds"]),
+    )
 
 
 def _survey():

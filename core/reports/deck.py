@@ -13,6 +13,8 @@ from datetime import date
 from core.charts import OKABE_ITO
 from core.exports import neutralise
 from core.i18n import translate
+from core.recommend import Recommendation
+from core.reports.decision_text import decision_text
 from core.reports.html_report import BIG_FOUR, COMPARED, fmt
 from core.simulate import SimulationResult, is_share
 from core.text import mathtext_literal, xml_safe
@@ -61,8 +63,38 @@ def chart_png(results: Sequence[tuple[str, SimulationResult]], metric: str, titl
     return buffer.getvalue()
 
 
-def pptx_deck(results: Sequence[tuple[str, SimulationResult]], lang: str = "en") -> bytes:
-    """Title slide, the summary table, then one chart per slide."""
+def _decision_slide(deck, rec: Recommendation, lang: str) -> None:
+    """The decision: headline, confidence, the first moves and the guard rails."""
+    from pptx.util import Inches, Pt
+
+    d = decision_text(rec, lang)
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = translate("report.decision", lang)
+    box = slide.shapes.add_textbox(Inches(0.7), Inches(1.4), Inches(11.9), Inches(5.6)).text_frame
+    box.word_wrap = True
+    lines = [
+        (d.headline, 22, True),
+        (d.confidence, 14, False),
+        (translate("report.first_moves", lang), 18, True),
+        *[(m, 16, False) for m in d.moves],
+        *[(x, 14, False) for x in (d.later, d.optional) if x],
+        (translate("report.guard_rails", lang), 18, True),
+        *[(x, 14, False) for x in d.guard_rails],
+    ]
+    for i, (text, size, bold) in enumerate(lines):
+        paragraph = box.paragraphs[0] if i == 0 else box.add_paragraph()
+        paragraph.text = xml_safe(text)
+        for run in paragraph.runs:
+            run.font.size, run.font.bold = Pt(size), bold
+    slide.notes_slide.notes_text_frame.text = xml_safe("\n".join(f"{a}: {v}" for a, v in d.regret))
+
+
+def pptx_deck(
+    results: Sequence[tuple[str, SimulationResult]],
+    lang: str = "en",
+    recommendation: Recommendation | None = None,
+) -> bytes:
+    """Title slide, the decision (with a recommendation), the summary table, the charts."""
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
@@ -81,6 +113,9 @@ def pptx_deck(results: Sequence[tuple[str, SimulationResult]], lang: str = "en")
         runs=results[0][1].runs,
         seed=results[0][1].seed,
     )
+
+    if recommendation is not None:
+        _decision_slide(deck, recommendation, lang)
 
     summary = deck.slides.add_slide(deck.slide_layouts[5])
     summary.shapes.title.text = translate("report.summary", lang)

@@ -18,6 +18,7 @@ from core import charts
 from core.i18n import translate
 from core.parameters import ParameterSet
 from core.recommend import Recommendation
+from core.reports.decision_text import decision_text
 from core.reports.policy_text import value_label
 from core.simulate import COMPARED_METRICS, HEADLINE_METRICS, SimulationResult, is_share
 
@@ -55,6 +56,22 @@ def _summary_cards(result: SimulationResult, lang: str) -> str:
             f"<div class='r'>P10–P90: {fmt(m, s['p10'])} – {fmt(m, s['p90'])}</div></div>"
         )
     return "<div class='cards'>" + "".join(cards) + "</div>"
+
+
+def _decision(rec: Recommendation, lang: str) -> str:
+    """Confidence, the first moves, optional levers, guard rails and regret."""
+    d = decision_text(rec, lang)
+    parts = [f"<p><b>{_esc(d.headline)}</b></p>", f"<p class='small'>{_esc(d.confidence)}</p>"]
+    parts.append(f"<h4>{_esc(translate('report.first_moves', lang))}</h4>")
+    parts.append(
+        "<ol>" + "".join(f"<li>{_esc(m.split('. ', 1)[1])}</li>" for m in d.moves) + "</ol>"
+    )
+    parts += [f"<p>{_esc(x)}</p>" for x in (d.later, d.optional) if x]
+    parts.append(f"<h4>{_esc(translate('report.guard_rails', lang))}</h4>")
+    parts += [f"<p>{_esc(x)}</p>" for x in d.guard_rails]
+    rows = "".join(f"<tr><td>{_esc(a)}</td><td>{_esc(v)}</td></tr>" for a, v in d.regret)
+    parts.append(f"<h4>{_esc(translate('report.regret', lang))}</h4><table>{rows}</table>")
+    return "".join(parts)
 
 
 def _recommendation(rec: Recommendation, lang: str) -> str:
@@ -212,6 +229,8 @@ def html_report(
     ]
     if recommendation is not None:
         sections += [
+            f"<h3>{_esc(translate('report.decision', lang))}</h3>",
+            _decision(recommendation, lang),
             f"<h3>{_esc(translate('report.recommendation', lang))}</h3>",
             _recommendation(recommendation, lang),
         ]

@@ -1,0 +1,97 @@
+"""The recommendation's decision in plain sentences, for the HTML report and the deck.
+
+One place turns confidence, the roadmap, optional levers, guard rails and
+regret into translated lines, so every document says the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.i18n import dutch_digits, translate
+from core.recommend import Recommendation
+
+
+def eur(value: float, lang: str, signed: bool = False) -> str:
+    """EUR with the language's digit grouping (1,234 or 1.234)."""
+    text = f"{value:+,.0f}" if signed else f"{value:,.0f}"
+    text = dutch_digits(text) if lang == "nl" else text
+    return f"EUR {text}"
+
+
+def _value(lever: str, value: object, lang: str) -> str:
+    return translate(f"value.{lever}.{str(value).lower()}", lang)
+
+
+@dataclass(frozen=True)
+class DecisionText:
+    """Every sentence a board reads about the decision."""
+
+    headline: str
+    confidence: str
+    moves: list[str]
+    later: str = ""
+    optional: str = ""
+    guard_rails: list[str] = field(default_factory=list)
+    regret: list[tuple[str, str]] = field(default_factory=list)
+
+
+def decision_text(rec: Recommendation, lang: str = "en") -> DecisionText:
+    v = rec.versus_today
+    pct = f"{v.p_better:.0%}"
+    headline = translate(
+        "report.decision_headline",
+        lang,
+        changes=len(rec.roadmap),
+        value=eur(v.mean, lang, signed=True),
+        chance=dutch_digits(pct) if lang == "nl" else pct,
+    )
+    confidence = translate(
+        "report.decision_band",
+        lang,
+        low=eur(v.p10, lang, signed=True),
+        high=eur(v.p90, lang, signed=True),
+        tie=eur(rec.tie_threshold, lang),
+    )
+    moves = []
+    for i, m in enumerate(rec.first_moves, start=1):
+        line = translate(
+            "report.decision_move",
+            lang,
+            number=i,
+            lever=translate(f"lever.{m.lever}", lang),
+            value=_value(m.lever, m.value, lang),
+            gain=eur(m.gain.mean, lang, signed=True),
+            effort=eur(m.effort, lang),
+        )
+        if m.soil_first:
+            line += " " + translate("decision.soil_first", lang)
+        moves.append(line)
+    later_moves = rec.roadmap[len(rec.first_moves) :]
+    later = ""
+    if later_moves:
+        items = "; ".join(
+            f"{translate(f'lever.{m.lever}', lang)}: {_value(m.lever, m.value, lang)}"
+            for m in later_moves
+        )
+        later = f"{translate('decision.later', lang)} {items}"
+    optional = ""
+    if rec.optional:
+        names = ", ".join(translate(f"lever.{lv}", lang) for lv in rec.optional)
+        optional = translate("decision.optional", lang, levers=names)
+    rails = [
+        translate(
+            "policy.guard_rail_override",
+            lang,
+            rule=translate(f"rule.{o.rule}", lang),
+            lever=translate(f"lever.{o.lever}", lang),
+            chosen=_value(o.lever, o.chosen_value, lang),
+            preferred=_value(o.lever, o.model_value, lang),
+        )
+        for o in rec.overrides
+    ] or [translate("policy.guard_rails_agree", lang)]
+    regret = [
+        (translate(f"decision.alt.{name}", lang), eur(value, lang))
+        for name, value in sorted(rec.regret.items(), key=lambda kv: kv[1])
+    ]
+    return DecisionText(headline, confidence, moves, later, optional, rails, regret)
