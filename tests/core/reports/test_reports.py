@@ -11,6 +11,7 @@ from docx import Document
 from pptx import Presentation
 
 from core.context import RunContext
+from core.i18n import translate
 from core.levers import LEVER_VALUES
 from core.reports import draft_policy, html_report, pptx_deck, to_docx, to_markdown
 from core.reports.policy_text import PolicyDocument
@@ -144,13 +145,32 @@ def test_html_report_loads_offline_without_errors(results, tmp_path: Path, brows
     page.close()
 
 
-def test_html_report_with_recommendation_and_personas(results, hospital):
+@pytest.fixture(scope="module")
+def hospital_rec(hospital):
     from core.recommend import recommend
 
-    rec = recommend(hospital, context=RunContext(runs=100), search_runs=32)
-    text = html_report(results, "en", rec)
-    assert "Recommended policy mix" in text and "equal rewards with alternatives" in text
+    return recommend(hospital, context=RunContext(runs=100), search_runs=32)
+
+
+def test_html_report_with_recommendation_and_personas(results, hospital_rec):
+    text = html_report(results, "en", hospital_rec)
+    assert "Recommended policy mix" in text
+    assert "The decision" in text and "The first three moves" in text and "Guard rails" in text
+    first = hospital_rec.first_moves[0]
+    assert translate(f"lever.{first.lever}", "en") in text
     assert text.count("<script") >= 6
     assert not re.search(
         r"<(script|link|img)[^>]+(src|href)=[\"']?https?:", text
     )  # nothing external
+
+
+def test_deck_and_report_carry_the_decision_in_dutch(results, hospital_rec):
+    """Confidence, first moves and guard rails in Dutch, with Dutch digit grouping."""
+    text = html_report(results, "nl", hospital_rec)
+    assert "De beslissing" in text and "De eerste drie stappen" in text and "Vangrails" in text
+    deck = Presentation(io.BytesIO(pptx_deck(results, "nl", hospital_rec)))
+    decision = deck.slides[1]
+    words = " ".join(s.text_frame.text for s in decision.shapes if s.has_text_frame)
+    assert "De beslissing" in words and "wijzigingen" in words
+    assert re.search(r"EUR [+-]?\d{1,3}(\.\d{3})+", words)  # 12.345, not 12,345
+    assert decision.notes_slide.notes_text_frame.text  # regret in the speaker notes
