@@ -63,7 +63,8 @@ def main() -> None:
         target = "2 s" if "Policy" in page else "300 ms"
         print(f"{page:28} lever change: {timing} (target {target})")
     median = measure_new_organisation()
-    print(f"{'pages/3_Policy_mix.py':28} new headcount: median {median:6.2f} s (new recommendation)")
+    label = "pages/3_Policy_mix.py"
+    print(f"{label:28} new headcount: median {median:6.2f} s (new recommendation)")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 Targets (brief section 7, a 2-core machine):
   simulate 10,000 employees x 1,000 runs   < 1 s
   simulate 100,000 employees x 200 runs    < 3 s, peak < 1.5 GB
-  recommend (full search + before/after)   < 5 s
+  recommend (search, final comparison, confidence)   < 3 s (issue 10; brief: 5 s)
 
     python benchmarks/bench_engine.py            # all cases
     python benchmarks/bench_engine.py --case sim_10k
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 CASES = {
     "sim_10k": ("simulate 10,000 x 1,000 runs", 1.0, None),
     "sim_100k": ("simulate 100,000 x 200 runs", 3.0, 1500),
-    "recommend": ("recommend (university hospital)", 5.0, None),
+    "recommend": ("recommend (university hospital)", 3.0, None),
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from scipy.stats import poisson
+from threadpoolctl import threadpool_limits
 
 from core import behaviour as bh
 from core import reach
@@ -27,7 +28,7 @@ from core.year import GROUP_STATES, Prepared, simulate_chunk
 
 __all__ = ["DEFAULT_RUNS", "DEFAULT_SEED", "MAX_RUNS", "SimulationResult", "simulate"]
 
-CELLS_PER_CHUNK = 1 << 20  # employees x runs per chunk: bounds memory
+CELLS_PER_CHUNK = 1 << 21  # employees x runs per chunk: bounds memory
 WORKERS = 2
 F32 = np.float32
 
@@ -223,13 +224,13 @@ def simulate(scenario: Scenario, context: RunContext | None = None) -> Simulatio
     prep = _prepare(scenario, population, theta, context)
     bounds = _chunks(population.size, context.runs)
     seeds = behaviour_seed.spawn(len(bounds))
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        parts = list(
-            pool.map(
-                lambda b: simulate_chunk(prep, b[0], b[1], b[2]),
-                [(*b, s) for b, s in zip(bounds, seeds, strict=True)],
-            )
-        )
+    jobs = [(*b, s) for b, s in zip(bounds, seeds, strict=True)]
+    if len(jobs) == 1:  # small work: no threads to start, BLAS may use the cores
+        parts = [simulate_chunk(prep, *jobs[0])]
+    else:
+        # Our own threads split the runs; BLAS threads on top would oversubscribe the cores.
+        with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(WORKERS) as pool:
+            parts = list(pool.map(lambda job: simulate_chunk(prep, *job), jobs))
     return _assemble(scenario, context, prep, parts, count_seed)
 
 
