@@ -22,10 +22,10 @@ from typing import Any, NoReturn
 from core.context import DEFAULT_RUNS, MAX_RUNS, RunContext
 from core.errors import SerreError
 from core.i18n import LANGUAGES, translate
-from core.recommend import recommend
 from core.scenario import Scenario, json_schema, load_scenario
-from core.simulate import simulate
-from core.survey.privacy import DEFAULT_THRESHOLD
+from core.thresholds import DEFAULT_THRESHOLD
+
+# Each command imports what it needs, so `simulate` does not load pandas or the reports.
 
 EXIT_USAGE = 2
 MAX_EMPLOYEES = 100_000
@@ -121,6 +121,8 @@ def _table(metrics: dict[str, dict[str, float]], lang: str) -> str:
 
 
 def _simulate(args: argparse.Namespace) -> str:
+    from core.simulate import simulate
+
     scenario = load_scenario(args.file)
     result = simulate(scenario, _context(scenario, args, employees=args.employees))
     if args.json:
@@ -129,7 +131,7 @@ def _simulate(args: argparse.Namespace) -> str:
 
 
 def _recommend(args: argparse.Namespace) -> str:
-    from core.recommend import Objective
+    from core.recommend import Objective, recommend
 
     scenario = load_scenario(args.file)
     context = _context(scenario, args)
@@ -210,7 +212,9 @@ def _write(path: str, data: bytes | str) -> str:
 
 
 def _report(args: argparse.Namespace) -> str:
+    from core.recommend import recommend
     from core.reports import html_report, pptx_deck
+    from core.simulate import simulate
 
     suffix = Path(args.out).suffix.lower()
     if suffix not in (".html", ".pptx"):

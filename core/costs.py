@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.levers import LEVER
+from core.yaml_files import load_yaml
 
 COSTS_FILE = Path(__file__).parent / "data" / "lever_costs.yaml"
 Participants = Literal["trained_share", "sharers_share", "vacancy_sharers_share"]
@@ -78,7 +78,7 @@ class CostSettings(BaseModel):
 def cost_book() -> CostBook:
     """The shipped cost defaults, validated once per process."""
     with COSTS_FILE.open(encoding="utf-8") as handle:
-        book = CostBook.model_validate(yaml.safe_load(handle))
+        book = CostBook.model_validate(load_yaml(handle))
     unknown = set(book.levers) - set(LEVER)
     if unknown:
         raise ValueError(f"costs for unknown levers: {sorted(unknown)}")

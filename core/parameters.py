@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from scipy.special import ndtr
 
 from core.errors import ParameterError
+from core.yaml_files import load_yaml
 
 PARAMETER_DIR = Path(__file__).parent / "parameters"
 REFERENCES_FILE = "references.yaml"
@@ -219,7 +220,7 @@ def _triangular_ppf(u: np.ndarray, low: float, mode: float, high: float) -> np.n
 def _read_yaml(path: Path) -> object:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return load_yaml(handle)
     except (OSError, yaml.YAMLError) as exc:
         raise ParameterError("error.parameter_file", file=path.name, detail=str(exc)) from exc
 

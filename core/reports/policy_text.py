@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from core.exports import neutralise
 from core.i18n import normalise_language, translate
 from core.scenario import LEVER_VALUES, Scenario
 from core.text import markdown_literal, one_line, xml_safe
+from core.yaml_files import load_yaml
 
 TEXTS = Path(__file__).with_name("policy_texts.yaml")
 DISCONNECT_HEADCOUNT = 20
@@ -28,7 +27,7 @@ DISCONNECT_HEADCOUNT = 20
 @cache
 def _texts() -> dict:
     with TEXTS.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return load_yaml(handle)
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,7 @@ import pandas as pd
 from core.survey.disclosure import suppress_until_safe
 from core.survey.errors import SurveyError
 from core.survey.likert import normalise
-
-DEFAULT_THRESHOLD = 5
-MIN_THRESHOLD = 3
-MAX_THRESHOLD = 50
+from core.thresholds import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD  # noqa: F401
 
 _PII_NAME = re.compile(
     r"""^(

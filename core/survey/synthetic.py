@@ -15,9 +15,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from core.scenario import CONSTRUCTS
+from core.yaml_files import load_yaml
 
 QUESTIONNAIRE = (
     Path(__file__).resolve().parents[2] / "sample_data" / "surveys" / "serre_questionnaire.yaml"
@@ -36,7 +36,7 @@ GROUPS_NL = {
 @cache
 def questionnaire() -> dict:
     with QUESTIONNAIRE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return load_yaml(handle)
 
 
 @dataclass
