@@ -7,6 +7,7 @@ clear titles with units) with the colour-blind-safe Okabe-Ito palette.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -100,7 +101,7 @@ def bands(
 
     Each panel's heading carries the numbers, so the chart reads without hovering.
     """
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "metric": labels[m],
             "p10": summary[m]["p10"] * scale,
@@ -183,7 +184,7 @@ def tornado(
 def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go.Figure:
     """Reach against risk, one marker per scenario (up and to the left is better)."""
     fig = go.Figure()
-    for i, row in points.reset_index(drop=True).iterrows():
+    for i, (_, row) in enumerate(points.iterrows()):
         fig.add_scatter(
             x=[row["risk"]],
             y=[row["reach"]],

@@ -36,7 +36,8 @@ def population_rng(seed: int) -> np.random.Generator:
 class PopulationSource(Protocol):
     """Where employees come from; ``key`` identifies the source in caches."""
 
-    key: str
+    @property
+    def key(self) -> str: ...
 
     def build(
         self, scenario: Any, params: ParameterSet, rng: np.random.Generator, n: int | None

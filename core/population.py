@@ -132,8 +132,8 @@ def _attach_traits(
     size *= np.where(heavy, params["heavy_network_multiplier"].value, 1.0)[:, None]
     network = np.where(on_platform, size, 0.0).astype(np.float32)
 
-    access = rng.random(n) < organisation.sensitive_access_share
-    chats = rng.random(n) < organisation.work_chat_groups
+    access = np.asarray(rng.random(n) < organisation.sensitive_access_share)
+    chats = np.asarray(rng.random(n) < organisation.work_chat_groups)
     sigma = params["reactance_trait_sigma"].value
     trait = np.exp(sigma * rng.standard_normal(n)).astype(np.float32)
     openness, keenness = rng.random((2, n), dtype=np.float32)

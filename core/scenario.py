@@ -117,17 +117,21 @@ class Climate(BaseModel):
 
 
 def _lever_field(lever: Lever) -> tuple[Any, Any]:
-    annotation: Any = bool if lever.is_bool else Literal[lever.values]  # type: ignore[valid-type]
+    annotation: Any = bool if lever.is_bool else Literal[lever.values]
     return annotation, lever.default
 
 
 # The policy levers, built from the lever registry; the defaults are "no policy at all".
-Policy = create_model(  # type: ignore[call-overload]
-    "Policy",
+# The generated base is typed Any, so type checkers accept every lever as an attribute.
+_PolicyFields: Any = create_model(  # type: ignore[call-overload]
+    "PolicyFields",
     __config__=_STRICT,
-    __doc__="The policy levers (see core.levers); the defaults are 'no policy at all'.",
     **{lever.name: _lever_field(lever) for lever in LEVERS},
 )
+
+
+class Policy(_PolicyFields):
+    """The policy levers (see core.levers); the defaults are 'no policy at all'."""
 
 
 class Scenario(BaseModel):

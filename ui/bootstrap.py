@@ -79,7 +79,7 @@ def _sidebar() -> None:
         st.segmented_control(
             t("ui.language"),
             options=list(LANGUAGES),
-            format_func=names.get,
+            format_func=lambda code: names.get(code, code),
             default=lang(),
             key="language_choice",
             on_change=_switch_language,

@@ -97,7 +97,7 @@ def lever_input(
     from ui import state
 
     hidden = label == ""
-    callback = {"on_change": state.update_lever, "args": (lever, key, target)}
+    callback: dict[str, Any] = {"on_change": state.update_lever, "args": (lever, key, target)}
     callback["label_visibility"] = "collapsed" if hidden else "visible"
     shown = t(f"lever.{lever}") if label is None or hidden else label
     if values == (False, True):
