@@ -165,7 +165,11 @@ class Reason:
         value_key = str(self.value).lower()
         parts = [
             translate(f"reason.{self.lever}.{value_key}", lang),
-            translate(f"fact.{self.fact}", lang, **self.fact_params),
+            translate(
+                f"fact.{self.fact}",
+                lang,
+                **{k: _digits(str(v), lang) for k, v in self.fact_params.items()},
+            ),
         ]
         if self.constraint:
             parts.append(translate(f"constraint.{self.constraint}", lang, **self.constraint_params))

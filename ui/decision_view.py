@@ -10,7 +10,8 @@ from ui.i18n import fmt_eur, fmt_share, t
 
 
 def _signed_eur(value: float) -> str:
-    return ("+" if value > 0 else "") + fmt_eur(value)
+    """+€ 1,234 or -€ 1,234: the sign before the currency, as in the reports."""
+    return ("+" if value > 0 else "-" if value < 0 else "") + fmt_eur(abs(value))
 
 
 def _value(lever: str, value) -> str:
@@ -43,7 +44,12 @@ def decision_summary(rec: Recommendation) -> None:
         st.info(t("decision.no_moves"), icon=":material/check_circle:")
     for i, move in enumerate(rec.first_moves, start=1):
         with st.container(border=True):
-            st.markdown(f"**{i}. {t(f'lever.{move.lever}')}: {_value(move.lever, move.value)}**")
+            title = t(f"lever.{move.lever}") + ": "
+            if isinstance(move.value, bool):
+                title += t(f"report.switch_{'on' if move.value else 'off'}")
+            else:  # a graded lever: say which level
+                title += _value(move.lever, move.value)
+            st.markdown(f"**{i}. {title}**")
             note = t(
                 "decision.move_line",
                 gain=_signed_eur(move.gain.mean),

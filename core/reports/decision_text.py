@@ -60,7 +60,9 @@ def decision_text(rec: Recommendation, lang: str = "en") -> DecisionText:
             lang,
             number=i,
             lever=translate(f"lever.{m.lever}", lang),
-            value=_value(m.lever, m.value, lang),
+            value=translate(f"report.switch_{'on' if m.value else 'off'}", lang)
+            if isinstance(m.value, bool)
+            else _value(m.lever, m.value, lang),
             gain=eur(m.gain.mean, lang, signed=True),
             effort=eur(m.effort, lang),
         )
