@@ -21,7 +21,15 @@ from core.scenario import PLATFORMS, Scenario
 from core.simulate import SimulationResult
 from core.valuation import MONTHS, Valuation
 
-COMPONENTS = ("reach", "recruitment", "leaks", "negative_posts", "chat_incidents", "always_on")
+COMPONENTS = (
+    "reach",
+    "recruitment",
+    "leaks",
+    "negative_posts",
+    "chat_incidents",
+    "restriction_public",
+    "always_on",
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,8 @@ def yearly_value(
         "leaks": -expected_leaks * valuation.cost_sensitive_leak,
         "negative_posts": -m["expected_negative_posts"] * valuation.cost_negative_post,
         "chat_incidents": -m["expected_chat_incidents"] * valuation.cost_chat_incident,
+        # A gag or ban made public is a public incident, priced like one (not a data leak).
+        "restriction_public": -m["expected_restriction_public"] * valuation.cost_chat_incident,
         "always_on": -m["always_on_share"] * org.employees * valuation.cost_always_on,
     }
     shares = {k: m[k] for k in ("trained_share", "sharers_share", "vacancy_sharers_share")}

@@ -217,6 +217,22 @@ def _triangular_ppf(u: np.ndarray, low: float, mode: float, high: float) -> np.n
     return np.where(u < cut, left, right)
 
 
+EFFECT_UNITS = ("log-odds", "Cohen's d", "log multiplier", "pressure units")
+
+
+def _check_weak_effect(file: str, name: str, spec: _ParameterSpec) -> None:
+    """A C-graded effect (direction, analogy or assumption) must allow for no effect."""
+    low, high = spec.range
+    effect = spec.unit.startswith(EFFECT_UNITS) or name.endswith("_reduction")
+    if spec.grade == "C" and effect and high > low and not low <= 0 <= high:
+        raise ParameterError(
+            "error.parameter_key",
+            file=file,
+            key=f"{name}.range",
+            detail="a C-graded effect's range must include 0 (no effect)",
+        )
+
+
 def _read_yaml(path: Path) -> object:
     try:
         with path.open(encoding="utf-8") as handle:
@@ -269,6 +285,7 @@ def load_parameters(directory: Path = PARAMETER_DIR) -> ParameterSet:
                     key=f"{name}.references",
                     detail="unknown reference " + ", ".join(missing),
                 )
+            _check_weak_effect(path.name, name, spec)
             params[name] = Parameter(
                 name=name,
                 family=path.stem,

@@ -112,6 +112,20 @@ class Reason:
     material: bool
     sources: tuple[dict[str, Any], ...] = field(default_factory=tuple)
     note: str = ""  # what the organisation's own survey says about this lever
+    cost_chosen: float = 0.0  # the lever's own yearly cost (EUR) at the chosen value
+    cost_alternative: float = 0.0  # ... and at the alternative
+
+    def break_even(self) -> tuple[float, float] | None:
+        """(benefit, cost) a year of the alternative when it does good but costs more.
+
+        The benefit is the alternative's gain in value before its own cost:
+        the board sees at what price the lever would pay.
+        """
+        extra_cost = self.cost_alternative - self.cost_chosen
+        benefit = -self.value_change["mean"] + extra_cost
+        if extra_cost > 0 and 0 < benefit < extra_cost:
+            return benefit, extra_cost
+        return None
 
     def shown_effects(self) -> list[str]:
         """The metrics whose change is worth saying."""
@@ -159,6 +173,15 @@ class Reason:
         if not self.material:
             key = "reason.tie_fixed" if self.constraint else "reason.tie"
             text += " " + translate(key, lang)
+        even = self.break_even()
+        if even is not None:
+            text += " " + translate(
+                "reason.break_even",
+                lang,
+                alternative=alternative,
+                benefit=_digits(f"{even[0]:,.0f}", lang),
+                cost=_digits(f"{even[1]:,.0f}", lang),
+            )
         return text
 
     def text(self, lang: str = "en") -> str:
@@ -191,6 +214,8 @@ class Reason:
             "alternative": self.alternative,
             "sources": list(self.sources),
             "survey_note": self.note or None,
+            "lever_cost_eur": {"chosen": self.cost_chosen, "alternative": self.cost_alternative},
+            "break_even_eur": self.break_even(),
         }
 
 

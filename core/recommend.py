@@ -102,6 +102,7 @@ class Move:
     effort: float  # first-year cost of the move in EUR (money and staff time)
     material: bool
     soil_first: bool  # put first because voice or trust is weak (soil before greenhouse)
+    with_levers: tuple[str, ...] = ()  # levers this move changes too, to stay coherent
 
     @property
     def value_per_euro(self) -> float:
@@ -116,6 +117,7 @@ class Move:
             "value_per_euro": self.value_per_euro,
             "material": self.material,
             "soil_first": self.soil_first,
+            "with_levers": list(self.with_levers),
         }
 
 
@@ -399,9 +401,22 @@ def _reasons(search: _Search, best: Candidate, params: Any, notes: dict[str, str
                 material=material,
                 sources=lever_sources(lever, params),
                 note=notes.get(lever, ""),
+                cost_chosen=_yearly_cost(search, lever, chosen, best),
+                cost_alternative=_yearly_cost(search, lever, other_value, other),
             )
         )
     return out
+
+
+def _yearly_cost(search: _Search, lever: str, value: Any, cand: Candidate) -> float:
+    """The lever's own yearly cost (EUR, setup amortised) in this candidate's simulation."""
+    org = search.scenario.organisation
+    shares = {
+        k: float(cand.metrics[k].mean())
+        for k in ("trained_share", "sharers_share", "vacancy_sharers_share")
+    }
+    costs = search.evaluate.objective.costs
+    return float(lever_cost(lever, value, org.employees, org.sector, shares, costs))
 
 
 def _roadmap(search: _Search, best: Candidate, objective: Objective) -> list[Move]:
@@ -421,26 +436,47 @@ def _roadmap(search: _Search, best: Candidate, objective: Objective) -> list[Mov
     moves: list[Move] = []
 
     def step(lever: str) -> tuple[Candidate, Move]:
+        """One move on top of ``current``; levers its coherence drags along come with it."""
         value = getattr(best.policy, lever)
         moved = current.policy.model_copy(update={lever: value})
-        cand = search.evaluate(_resolve(moved, lever, search.fixed, search.context))
+        policy = _resolve(moved, lever, search.fixed, search.context)
+        also = tuple(
+            lv
+            for lv in LEVER_VALUES
+            if lv != lever and getattr(policy, lv) != getattr(current.policy, lv)
+        )
+        cand = search.evaluate(policy)
         shares = {k: float(cand.metrics[k].mean()) for k in ("trained_share", "sharers_share")}
         shares["vacancy_sharers_share"] = float(cand.metrics["vacancy_sharers_share"].mean())
-        effort = float(
-            lever_cost(
-                lever, value, org.employees, org.sector, shares, objective.costs, first_year=True
+        effort = sum(
+            float(
+                lever_cost(
+                    lv,
+                    getattr(policy, lv),
+                    org.employees,
+                    org.sector,
+                    shares,
+                    objective.costs,
+                    first_year=True,
+                )
             )
+            for lv in (lever, *also)
         )
         gain = compare(current.value, cand.value)
         soil = weak_soil and LEVER[lever].kind == SOIL
-        return cand, Move(lever, value, gain, effort, gain.material(search.threshold), soil)
+        move = Move(lever, value, gain, effort, gain.material(search.threshold), soil, also)
+        return cand, move
 
     while pending and len(moves) < FIRST_MOVES:
         options = [step(lever) for lever in pending]
-        options.sort(key=lambda o: (not o[1].soil_first, -o[1].value_per_euro))
-        current, move = options[0]
+        # A move that drags along a lever the recommendation does not change is not a step.
+        clean = [o for o in options if set(o[1].with_levers) <= set(pending)] or options
+        clean.sort(key=lambda o: (not o[1].soil_first, -o[1].value_per_euro))
+        current, move = clean[0]
         moves.append(move)
-        pending.remove(move.lever)
+        for lever in (move.lever, *move.with_levers):
+            if lever in pending:
+                pending.remove(lever)
     rest = [step(lever)[1] for lever in pending]
     rest.sort(key=lambda m: -m.gain.mean)
     return moves + rest

@@ -61,6 +61,7 @@ METRICS: tuple[str, ...] = (
     "monthly_recruitment_clicks_index",
     "expected_negative_posts",
     "expected_chat_incidents",
+    "expected_restriction_public",
 )
 # The four numbers that matter first, and the ones compared across scenarios.
 HEADLINE_METRICS = (
@@ -291,7 +292,7 @@ def _assemble(
     )
     restriction *= exposure / theta["leak_reference_headcount"]
     restriction *= bh.scrutiny_factor(org.public_scrutiny, theta)
-    leak_rate = deliberate + careless + restriction
+    leak_rate = deliberate + careless  # the restriction going public is its own incident
     chat_rate = _stack(parts, "chat_rate") * scale
     u_counts = np.random.default_rng(count_seed).random((3, runs))
     trained = _stack(parts, "trained") / n
@@ -330,6 +331,7 @@ def _assemble(
         "trained_share": trained,
         "mean_reactance": mean_state,
         "p_restriction_public_year": -np.expm1(-restriction),
+        "expected_restriction_public": restriction,
         "careless_leak_share": np.divide(
             careless, leak_rate, out=np.zeros_like(leak_rate), where=leak_rate > 0
         ),

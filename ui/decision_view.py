@@ -57,6 +57,12 @@ def decision_summary(rec: Recommendation) -> None:
                 high=_signed_eur(move.gain.p90),
                 effort=fmt_eur(move.effort),
             )
+            if move.with_levers:
+                names = ", ".join(
+                    f"{t(f'lever.{lv}')}: {_value(lv, getattr(rec.policy, lv))}"
+                    for lv in move.with_levers
+                )
+                note += " " + t("decision.with_levers", levers=names)
             if move.soil_first:
                 note += " " + t("decision.soil_first")
             if not move.material:

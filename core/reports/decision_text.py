@@ -66,6 +66,12 @@ def decision_text(rec: Recommendation, lang: str = "en") -> DecisionText:
             gain=eur(m.gain.mean, lang, signed=True),
             effort=eur(m.effort, lang),
         )
+        if m.with_levers:
+            names = ", ".join(
+                f"{translate(f'lever.{lv}', lang)}: {_value(lv, getattr(rec.policy, lv), lang)}"
+                for lv in m.with_levers
+            )
+            line += " " + translate("decision.with_levers", lang, levers=names)
         if m.soil_first:
             line += " " + translate("decision.soil_first", lang)
         moves.append(line)

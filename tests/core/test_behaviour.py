@@ -123,9 +123,10 @@ def test_a_gag_protects_less_than_explained_confidentiality_rules(scenario):
 
 
 @SETTINGS
-@given(scenarios(no_work_posts=False))
+@given(scenarios(no_work_posts=False, explain_rules=False))
 def test_a_gag_backfires_where_heavy_users_are_many_and_trust_is_low(scenario):
-    """Many heavy users, low trust: a gag raises negative posts and does not lower leak risk."""
+    """Many heavy users, low trust: an unexplained gag raises negative posts, does not lower
+    leak risk (the gag going public is counted apart, as a public incident)."""
     hostile = with_overrides(
         scenario, {"organisation.heavy_user_share": 0.5, "climate.trust.mean": 2.0}
     )

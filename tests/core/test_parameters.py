@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from core.errors import ParameterError
-from core.parameters import PARAMETER_DIR, load_parameters
+from core.parameters import EFFECT_UNITS, PARAMETER_DIR, load_parameters
 
 
 def test_every_parameter_carries_its_evidence(params):
@@ -26,9 +26,6 @@ def test_only_structure_is_fixed_and_it_says_why(params):
     fixed = {n for n, p in params.items() if not p.uncertain}
     assert all(params[n].fixed_because for n in fixed), fixed
     assert all(params[n].family == "population" or n.endswith("headcount") for n in fixed), fixed
-
-
-EFFECT_UNITS = ("log-odds", "Cohen's d", "log multiplier")
 
 
 def test_weak_effects_allow_for_no_effect(params):
@@ -103,6 +100,18 @@ def test_broken_files_fail_naming_file_and_key(tmp_path, edit, fragment):
         load_parameters(target)
     message = info.value.message("en")
     assert "ambassadorship.yaml" in message and fragment in message
+
+
+def test_a_weak_effect_that_excludes_zero_is_refused(tmp_path):
+    target = tmp_path / "parameters"
+    shutil.copytree(PARAMETER_DIR, target)
+    path = target / "negative.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "range: [0.0, 0.8]" in text  # exhaustion_negative, C-graded
+    path.write_text(text.replace("range: [0.0, 0.8]", "range: [0.2, 0.8]", 1), encoding="utf-8")
+    with pytest.raises(ParameterError) as info:
+        load_parameters(target)
+    assert "include 0" in info.value.message("en")
 
 
 def test_unparseable_yaml_fails_loudly(tmp_path):
