@@ -100,6 +100,7 @@ class PolicyTerms:
     gag: bool
     ban: bool
     mandatory: bool
+    asks: float  # how much the policy asks staff to advocate (programme, content, vacancies)
 
     def rows(self, r0: int, r1: int) -> PolicyTerms:
         """The terms of runs r0..r1 (one chunk)."""
@@ -210,6 +211,11 @@ def policy_terms(policy: Any, theta: Theta) -> PolicyTerms:
         confidentiality=as_float(confidentiality, dtype=float),
         careless_factor=as_float(careless, dtype=float),
         gag=bool(p.no_work_posts),
+        asks=float(
+            (p.ambassador_programme != "none")
+            + p.content_support
+            + VACANCY_INTENSITY[p.vacancy_requests]
+        ),
         ban=bool(p.work_time_ban),
         mandatory=p.ambassador_programme == "mandatory",
     )
@@ -228,6 +234,23 @@ def reactance_state(pop: Population, threat: np.ndarray, theta: Theta) -> np.nda
     amplifier = np.exp(column(theta["distrust_slope"]) * distrust)
     scale = column(theta["reactance_scale"] * threat)
     return (scale * pop.reactance_trait * heavy * amplifier).astype(F32)
+
+
+def greenhouse_growth(soil: np.ndarray, policy: Any, theta: Theta) -> np.ndarray:
+    """(R, N) how much of the stimulating levers' effect takes root, 0..2 (1 = neutral soil).
+
+    Guidelines do not repair a bad relationship (Soens & Claeys 2021): where
+    voice and trust are low, stimulation yields less; voice channels improve
+    the soil for everyone.
+    """
+    boost = policy.voice_channels * theta["voice_channels_soil"]
+    slope = column(theta["soil_slope"])
+    return np.clip(1.0 + slope * (soil + column(boost)), F32(0), F32(2))
+
+
+def grown(shift: np.ndarray, growth: np.ndarray) -> np.ndarray:
+    """A per-run shift, its stimulating (positive) part scaled by the soil."""
+    return column(np.maximum(shift, 0.0)) * growth + column(np.minimum(shift, 0.0))
 
 
 def complies(uniform: np.ndarray, base: np.ndarray, state: np.ndarray) -> np.ndarray:

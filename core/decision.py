@@ -21,6 +21,10 @@ from core.scenario import PLATFORMS, Scenario
 from core.simulate import SimulationResult
 from core.valuation import MONTHS, Valuation
 
+# A difference counts when it exceeds three standard errors: about 15 levers are
+# compared at once, so two would call a tie "material" too often (Bonferroni, 5%).
+Z_MATERIAL = 3.0
+
 COMPONENTS = (
     "reach",
     "recruitment",
@@ -91,11 +95,11 @@ class Comparison:
     p90: float
     p_better: float  # share of runs in which b beats a
 
-    def material(self, threshold: float, z: float = 2.0) -> bool:
+    def material(self, threshold: float, z: float = Z_MATERIAL) -> bool:
         """b is clearly better: above the threshold and beyond noise."""
         return self.mean > max(threshold, z * self.standard_error)
 
-    def tie(self, threshold: float, z: float = 2.0) -> bool:
+    def tie(self, threshold: float, z: float = Z_MATERIAL) -> bool:
         """Neither is clearly better."""
         return abs(self.mean) <= max(threshold, z * self.standard_error)
 

@@ -112,6 +112,7 @@ class Reason:
     material: bool
     sources: tuple[dict[str, Any], ...] = field(default_factory=tuple)
     note: str = ""  # what the organisation's own survey says about this lever
+    cap_bound: bool = False  # the alternative would break the leak cap
     cost_chosen: float = 0.0  # the lever's own yearly cost (EUR) at the chosen value
     cost_alternative: float = 0.0  # ... and at the alternative
 
@@ -123,7 +124,7 @@ class Reason:
         """
         extra_cost = self.cost_alternative - self.cost_chosen
         benefit = -self.value_change["mean"] + extra_cost
-        if extra_cost > 0 and 0 < benefit < extra_cost:
+        if not self.cap_bound and extra_cost > 0 and 0 < benefit < extra_cost:
             return benefit, extra_cost
         return None
 
@@ -170,7 +171,9 @@ class Reason:
             alternative=alternative,
             effects="; ".join([*parts, value]),
         )
-        if not self.material:
+        if self.cap_bound:
+            text += " " + translate("reason.cap_bound", lang)
+        elif not self.material:
             key = "reason.tie_fixed" if self.constraint else "reason.tie"
             text += " " + translate(key, lang)
         even = self.break_even()
@@ -216,6 +219,7 @@ class Reason:
             "survey_note": self.note or None,
             "lever_cost_eur": {"chosen": self.cost_chosen, "alternative": self.cost_alternative},
             "break_even_eur": self.break_even(),
+            "needed_for_leak_cap": self.cap_bound,
         }
 
 

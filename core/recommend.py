@@ -3,7 +3,7 @@
 Every candidate mix is simulated on one fixed sample with one seed (common
 random numbers), so two mixes are compared run by run. The search climbs
 lever by lever and accepts a change only when it is *materially* better
-(paired difference above a tie threshold and beyond twice its standard
+(paired difference above a tie threshold and beyond three times its standard
 error); on a tie the simpler mix wins, which keeps the answer stable across
 seeds. Order of concerns: a coherent mix, then the leak cap (met with
 protection, never by adding a restriction), then net value a year.
@@ -40,6 +40,7 @@ TIE_FLOOR_EUR = 250.0
 MAX_PASSES = 6
 FIRST_MOVES = 3
 PAIR_MOVES = 6  # the most promising single moves combined in pairs to escape saddles
+CAP_TOLERANCE = 0.005  # half a point of leak probability counts as within the cap
 SAFETY_PARTNERS = 3  # moves that lower leak risk most, paired with them under a leak cap
 EFFORT_FLOOR_EUR = 500.0
 RESTRICTIONS_NOT_ADDED = "restrictions_not_added"
@@ -227,7 +228,8 @@ class _Search:
         return not any(c.severity == "conflict" for c in find_conflicts(policy, *self.context))
 
     def excess(self, c: Candidate) -> float:
-        return max(0.0, c.p_leak - self.cap)
+        """How far above the leak cap, beyond a tolerance that keeps noise from deciding."""
+        return max(0.0, c.p_leak - self.cap - CAP_TOLERANCE)
 
     def beats(self, a: Candidate, b: Candidate) -> bool:
         """a is better than b: lower leak excess first, then materially more value."""
@@ -376,9 +378,11 @@ def _reasons(search: _Search, best: Candidate, params: Any, notes: dict[str, str
         other = search.evaluate(_resolve(moved, lever, {}, search.context))
         change = compare(other.value, best.value)
         constraint = next((c for c in search.constraints if c.lever == lever), None)
-        material = not change.tie(search.threshold)
+        # A value the leak cap requires is decided, whatever its value in EUR.
+        cap_bound = search.excess(other) > search.excess(best) + 1e-4
+        material = cap_bound or not change.tie(search.threshold)
         for rival in search.allowed(lever):  # a graded lever must also beat its neighbours
-            if rival not in (chosen, other_value) and material:
+            if rival not in (chosen, other_value) and material and not cap_bound:
                 moved = best.policy.model_copy(update={lever: rival})
                 near = search.evaluate(_resolve(moved, lever, {}, search.context))
                 material = not compare(near.value, best.value).tie(search.threshold)
@@ -403,6 +407,7 @@ def _reasons(search: _Search, best: Candidate, params: Any, notes: dict[str, str
                 note=notes.get(lever, ""),
                 cost_chosen=_yearly_cost(search, lever, chosen, best),
                 cost_alternative=_yearly_cost(search, lever, other_value, other),
+                cap_bound=cap_bound,
             )
         )
     return out
@@ -533,7 +538,7 @@ def recommend(
         objective=objective,
         candidates_evaluated=len(evaluate.cache),
         leak_cap=search.cap,
-        cap_met=best.p_leak <= search.cap + 1e-12,
+        cap_met=search.excess(best) <= 0.0,
         best_leak=lowest,
         versus_today=compare(final_before, final_after),
         regret=regret,

@@ -194,6 +194,7 @@ def _prepare(scenario: Scenario, pop: Population, theta: dict, context: RunConte
         access_classes=networks.onehot * pop.sensitive_access[:, None],
         skill=pop.centred("social_media_skill"),
         identification=pop.centred("identification"),
+        soil=(pop.centred("voice") + pop.centred("trust")) / 2,
         identifies=pop.construct("identification") > 3.0,
         group_onehot=onehot,
         public_scrutiny=scenario.organisation.public_scrutiny,

@@ -40,6 +40,7 @@ class Prepared:
     access_classes: np.ndarray  # (N, C) class one-hot for employees with access
     skill: np.ndarray  # (N,) centred social media skill
     identification: np.ndarray  # (N,) centred identification
+    soil: np.ndarray  # (N,) mean of centred voice and trust: the soil the greenhouse needs
     identifies: np.ndarray  # (N,) identification above the midpoint
     group_onehot: np.ndarray | None
     public_scrutiny: float
@@ -77,11 +78,15 @@ def simulate_chunk(prep: Prepared, r0: int, r1: int, seed: np.random.SeedSequenc
     # Liking is nested in following, sharing vacancies in sharing: one noise each pair.
     like = bh.occurs(base("base_p_like") + disposition, bh.correlated(z[1], z[2], rho))
     share_noise = bh.correlated(z[1], z[3], rho)
-    share = bh.occurs(base("base_p_share", terms.share_shift) + disposition - lower, share_noise)
+    # Soil before greenhouse: stimulation works in proportion to voice and trust.
+    grow = bh.greenhouse_growth(prep.soil, policy, th)
+    share_latent = base("base_p_share") + disposition - lower
+    share_latent += bh.grown(terms.share_shift, grow)
+    share = bh.occurs(share_latent, share_noise)
     trained = pop.keenness < col(terms.training_uptake)
     if policy.training == "mandatory":
         trained &= bh.complies(comply_u, th["ban_compliance"], state)
-    post_latent = base("base_p_post", terms.post_shift) + disposition
+    post_latent = base("base_p_post") + disposition + bh.grown(terms.post_shift, grow)
     post_latent += col(th["beta_skill_posts"]) * prep.skill
     post_latent += col(terms.trained_post_shift) * trained
     if terms.gag:  # posting about work is the forbidden act: reactance pushes it up
@@ -95,6 +100,8 @@ def simulate_chunk(prep: Prepared, r0: int, r1: int, seed: np.random.SeedSequenc
     unprompted = post & bh.occurs(post_latent - col(terms.encouragement), post_noise)
 
     critic_latent = bh.critic_logit(pop, policy, state, exhausted, th)
+    if terms.asks:  # asking aggrieved staff to advocate, without a voice, backfires
+        critic_latent += col(th["ask_backfire"] * terms.asks) * np.maximum(F32(0), -prep.soil)
     sharing: np.ndarray = share
     if terms.mandatory:  # compliers who would not share do the minimum; refusers resent it
         complier = bh.complies(comply_u, th["mandatory_compliance"], state)
@@ -104,7 +111,8 @@ def simulate_chunk(prep: Prepared, r0: int, r1: int, seed: np.random.SeedSequenc
         critic_latent += col(th["mandatory_resentment"]) * ~complier
     critic = bh.occurs(critic_latent, z[5])
     vacancy = bh.occurs(
-        base("vacancy_spontaneous", terms.vacancy_shift) + disposition - lower, share_noise
+        base("vacancy_spontaneous") + bh.grown(terms.vacancy_shift, grow) + disposition - lower,
+        share_noise,
     )
 
     # Levels from behaviours: creator > engaged > passive.

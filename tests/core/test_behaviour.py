@@ -373,3 +373,31 @@ def test_bounds_hold_everywhere(scenario):
         if name.endswith("_share") or name.startswith(("ambassadors_", "p_")):
             assert np.all(values <= 1), name
     assert np.all(m["monthly_unique_reach"] <= m["monthly_impressions"] + 1e-6)
+
+
+def test_soil_before_greenhouse(neutral):
+    """Stimulation takes root where voice and trust are good; voice channels improve the soil,
+    and asking aggrieved staff without a voice to advocate raises criticism."""
+    greenhouse = {
+        "policy.share_permission": True,
+        "policy.content_support": True,
+        "policy.ambassador_programme": "voluntary",
+    }
+
+    def effect(soil, channels):
+        base = with_overrides(
+            neutral,
+            {
+                "climate.voice.mean": soil,
+                "climate.trust.mean": soil,
+                "policy.voice_channels": channels,
+            },
+        )
+        a, b = run(base), run(with_overrides(base, greenhouse))
+        gain = b["monthly_unique_reach"] / a["monthly_unique_reach"] - 1
+        return gain, b["critics_share"] - a["critics_share"]
+
+    poor, rich, poor_with_voice = effect(2.0, False), effect(4.0, False), effect(2.0, True)
+    assert rich[0] > poor[0] + 0.05
+    assert poor_with_voice[0] > poor[0]
+    assert poor[1] > rich[1] and poor[1] > poor_with_voice[1]

@@ -1,4 +1,9 @@
-"""The same answer on every seed: seeds 1-5 agree on every lever that is not a reported tie."""
+"""The same answer on every seed: seeds 1-5 agree on every lever that is not a reported tie.
+
+A lever the leak cap decides (the recommendation says "needed to keep the
+chance of a leak within the cap") sits on the cap's edge when the seeds
+disagree: reported as such, it counts as a tie on the cap.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ def test_seeds_agree_except_on_ties(path):
     for seed in range(1, 6):
         rec = recommend(scenario, context=RunContext(seed=seed, runs=100))
         mixes.append(rec.policy.model_dump())
-        ties |= {r.lever for r in rec.reasons if not r.material}
+        ties |= {r.lever for r in rec.reasons if not r.material or r.cap_bound}
         overrides |= {(o.lever, o.rule) for o in rec.overrides}
     differing = {lever for lever in mixes[0] if len({str(m[lever]) for m in mixes}) > 1}
     assert differing <= ties, differing - ties
