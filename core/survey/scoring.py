@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core.scenario import CONSTRUCTS
+from core.survey.itemfit import omega
 
 LOW_ALPHA = 0.6
 MIN_ANSWERED_SHARE = 0.5
@@ -34,6 +35,7 @@ class ConstructSummary:
     respondents: int
     excluded: int = 0  # answered fewer than half the items: left out of this construct
     imputed: int = 0  # missing answers imputed for respondents who answered enough
+    omega: float | None = None  # McDonald's omega (one factor), from three items
 
     @property
     def n_items(self) -> int:
@@ -51,6 +53,7 @@ class ConstructSummary:
             "respondents": self.respondents,
             "excluded": self.excluded,
             "imputed": self.imputed,
+            "omega": self.omega,
         }
 
 
@@ -112,6 +115,7 @@ def summarise_construct(
         respondents=int(valid.size),
         excluded=imputer.n_excluded_,
         imputed=imputer.n_imputed_,
+        omega=omega(signed),
     )
     return summary, scores
 
