@@ -6,13 +6,14 @@ suggest). Then, as a psychometrician would:
 1. every construct's score is the mean of its items (reverse-keyed items
    mirrored); each item is correlated with the *rest* score of every
    construct (its own item left out);
-2. an item joins the construct it correlates with most, its sign gives the
-   keying (a negative item-rest correlation means reverse-keyed), and an
+2. an item joins the construct it correlates with most (a negative
+   item-rest correlation means reverse-keyed), and an
    anchor correlating clearly more with another construct is a misfit and
    moves; items the lexicon did not know join a construct only when the
    correlation is clear;
-3. steps 1-2 repeat until nothing moves; each construct is then oriented
-   so that the wording of its lexicon items agrees with the keying;
+3. steps 1-2 repeat until nothing moves; the keying within a construct is
+   the sign of each item on the construct's first principal component,
+   whose direction the wording of its lexicon items sets;
 4. an exploratory factor analysis (varimax) of the same items gives each
    item's loading on its construct's factor and groups the items that load
    together but match no construct.
@@ -117,19 +118,46 @@ class ItemMapper(BaseEstimator):
             return self
         Z = _standardise(X)
         target = [t for t, _, _ in lexicon]
-        sign = np.array([-1.0 if r else 1.0 for _, r, _ in lexicon])
-        R = np.full((p, len(constructs)), np.nan)
+        sign = self._keying(Z, target, lexicon)
         for _ in range(MAX_ITER):
             R = self._item_rest(Z, target, sign, constructs)
-            new_target, new_sign = self._assign(R, lexicon, target, sign, constructs)
-            if new_target == target and np.array_equal(new_sign, sign):
+            new_target = self._assign(R, lexicon, constructs)
+            if new_target == target:
                 break
-            target, sign = new_target, new_sign
-        sign = self._orient(target, sign, lexicon)
+            target = new_target
+            sign = self._keying(Z, target, lexicon)
         R = self._item_rest(Z, target, sign, constructs)
         self._factors(Z, target, sign, constructs)
         self.evidence_ = [self._evidence(j, R, lexicon, target, sign, constructs) for j in range(p)]
         return self
+
+    @staticmethod
+    def _keying(
+        Z: np.ndarray, target: list[str | None], lexicon: list[tuple[str | None, bool, float]]
+    ) -> np.ndarray:
+        """+1 or -1 per item: the sign of its loading on its construct's first component.
+
+        The component's direction is set by the wording: the lexicon items of
+        the construct vote (weighted by confidence) on which end is 'high'.
+        A construct with one item keeps the wording's keying.
+        """
+        sign = np.array([-1.0 if r else 1.0 for _, r, _ in lexicon])
+        for c in {t for t in target if t is not None}:
+            members = [j for j, t in enumerate(target) if t == c]
+            if len(members) < 2:
+                continue
+            corr = np.nan_to_num(np.atleast_2d(np.corrcoef(Z[:, members], rowvar=False)))
+            _, vectors = np.linalg.eigh(corr)
+            signs = np.where(vectors[:, -1] >= 0, 1.0, -1.0)
+            vote = sum(
+                lexicon[j][2] * signs[i] * (-1.0 if lexicon[j][1] else 1.0)
+                for i, j in enumerate(members)
+                if lexicon[j][0] == c
+            )
+            if vote < 0 or (vote == 0 and signs.sum() < 0):
+                signs = -signs
+            sign[members] = signs
+        return sign
 
     @staticmethod
     def _item_rest(
@@ -157,51 +185,30 @@ class ItemMapper(BaseEstimator):
         self,
         R: np.ndarray,
         lexicon: list[tuple[str | None, bool, float]],
-        target: list[str | None],
-        sign: np.ndarray,
         constructs: list[str],
-    ) -> tuple[list[str | None], np.ndarray]:
-        new_target, new_sign = list(target), sign.copy()
-        for j, (word_target, word_reverse, _) in enumerate(lexicon):
+    ) -> list[str | None]:
+        """Each item's construct: the wording's unless the answers clearly say otherwise."""
+        out: list[str | None] = []
+        for j, (word_target, _, _) in enumerate(lexicon):
             row = np.abs(R[j])
             if np.isnan(row).all():
+                out.append(word_target)
                 continue
             order = np.argsort(-np.nan_to_num(row, nan=-1.0))
             best = int(order[0])
             second = float(row[order[1]]) if len(order) > 1 and not np.isnan(row[order[1]]) else 0
             if word_target is not None:
-                own = constructs.index(word_target)
-                own_r = row[own]
-                if np.isnan(own_r):  # the only item of its construct: wording decides
-                    new_target[j], new_sign[j] = word_target, -1.0 if word_reverse else 1.0
+                own_r = row[constructs.index(word_target)]
+                if np.isnan(own_r):  # the only item of its construct: the wording decides
+                    out.append(word_target)
                     continue
                 moved = row[best] >= self.min_r and row[best] - own_r >= MISFIT_MARGIN
-                choice = best if moved else own
+                out.append(constructs[best] if moved else word_target)
+            elif row[best] >= self.min_r and row[best] - second >= MARGIN:
+                out.append(constructs[best])
             else:
-                if row[best] < self.min_r or row[best] - second < MARGIN:
-                    new_target[j] = None
-                    continue
-                choice = best
-            new_target[j] = constructs[choice]
-            new_sign[j] = 1.0 if R[j, choice] >= 0 else -1.0
-        return new_target, new_sign
-
-    @staticmethod
-    def _orient(
-        target: list[str | None], sign: np.ndarray, lexicon: list[tuple[str | None, bool, float]]
-    ) -> np.ndarray:
-        """Flip a whole construct when its keying contradicts most of its wording."""
-        sign = sign.copy()
-        for c in {t for t in target if t is not None}:
-            members = [j for j, t in enumerate(target) if t == c]
-            vote = sum(
-                lexicon[j][2] * (1 if (sign[j] < 0) == lexicon[j][1] else -1)
-                for j in members
-                if lexicon[j][0] == c
-            )
-            if vote < 0:
-                sign[members] *= -1
-        return sign
+                out.append(None)
+        return out
 
     def _factors(
         self, Z: np.ndarray, target: list[str | None], sign: np.ndarray, constructs: list[str]
@@ -223,6 +230,10 @@ class ItemMapper(BaseEstimator):
                 weight[i] = np.abs((loadings[members] * sign[members, None]).mean(axis=0))
         rows, cols = linear_sum_assignment(-weight)
         self.factor_of_ = {constructs[r]: int(f) for r, f in zip(rows, cols, strict=True)}
+        for c, f in self.factor_of_.items():  # a factor's sign is arbitrary: its items load +
+            members = [j for j in range(p) if target[j] == c]
+            if (loadings[members, f] * sign[members]).mean() < 0:
+                loadings[:, f] = -loadings[:, f]
 
     def _evidence(
         self,

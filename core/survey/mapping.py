@@ -54,7 +54,7 @@ LEXICON: list[tuple[str, str, float, int]] = [
     ),
     (
         "identification",
-        r"\bproud\b|\bpride\b|\bfier\b|\btrots|identif|wij-gevoel|we-feeling|\bbelong|hoor bij|deel van (deze|onze|de|mijn) organisatie|bij (deze|onze|de|mijn) organisatie hoor|part of (this|the|my|our) (organi[sz]ation|company)|loyal|loyaal|success(es)? of (this|my|our|the) (organi[sz]ation|company)|succes(sen)? van (deze|mijn|onze|de) organisatie|my own success",
+        r"\bproud\b|\bpride\b|\bfier|\btrots|(my|mijn) (own )?(values|waarden)|(values|waarden) (of|van) (this|the|my|our|deze|de|mijn|onze) (organi|company|employer|bedrijf|werkgever)|identif|wij-gevoel|we-feeling|\bbelong|hoor bij|deel van (deze|onze|de|mijn) organisatie|bij (deze|onze|de|mijn) organisatie hoor|part of (this|the|my|our) (organi[sz]ation|company)|loyal|loyaal|success(es)? of (this|my|our|the) (organi[sz]ation|company)|succes(sen)? van (deze|mijn|onze|de) organisatie|my own success",
         0.9,
         1,
     ),
@@ -281,17 +281,21 @@ def apply_mapping_file(
 ) -> list[tuple[str, dict]]:
     """Overlay the user's choices on the suggestions; report unknown columns.
 
-    A column of the template missing from this file is found again by its
-    question text (the next wave of the same survey may number columns anew).
+    A template column whose question text differs here, or which is
+    missing, is found again by its question text (the next wave of the same
+    survey may number its columns anew).
     """
     warnings = []
     by_text: dict[str, str] = {}
     for column, text in (questions or {}).items():
         by_text.setdefault(normalise(text), column)
+    here = {c: normalise(t) for c, t in (questions or {}).items()}
     for column, item in user.items.items():
-        found = column if column in columns else None
-        if found is None and column in user.questions:
-            found = by_text.get(normalise(user.questions[column]))
+        text = normalise(user.questions[column]) if column in user.questions else None
+        same = text is None or column not in here or here[column] == text
+        found = column if column in columns and same else None
+        if found is None and text is not None:
+            found = by_text.get(text)
         if found is None:
             warnings.append(("survey.warn_mapping_unknown_column", {"column": column}))
             continue

@@ -157,6 +157,8 @@ def content_reason(series: pd.Series) -> str | None:
             return reason
     if _share(values, _IPV6) >= SHARE and any(":" in v for v in values):
         return "ip"
+    if _birth_dates(values):
+        return "birth_date"
     unique = len(set(values)) / len(values)
     phones = [v for v in values if _PHONE.match(v) and 8 <= _digits(v) <= 15]
     if len(phones) >= SHARE * len(values) and unique >= 0.8:
@@ -165,8 +167,6 @@ def content_reason(series: pd.Series) -> str | None:
         return "coordinates"
     if _share(values, _PERSON) >= SHARE and unique >= 0.7 and len(values) >= 5:
         return "person_name"
-    if _birth_dates(values):
-        return "birth_date"
     integers = [v for v in values if re.fullmatch(r"-?\d+", v)]
     if len(values) >= 10 and len(integers) == len(values) and unique >= 0.98:
         numbers = np.array([int(v) for v in integers[:SAMPLE]], dtype=float)
