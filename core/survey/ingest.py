@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from core.context import SurveySource
 from core.i18n import translate
@@ -49,7 +50,6 @@ from core.survey.review import (
     ColumnReview,
     check_overrides,
     content_reason,
-    group_levels,
     metadata_name,
     name_reason,
     review_kind,
@@ -115,15 +115,20 @@ class SurveyResult:
         return self.scores["platform_use"].fillna(0).to_numpy() >= 1
 
     def source(
-        self, group: np.ndarray | None = None, group_names: tuple[str, ...] = ()
+        self,
+        group: np.ndarray | None = None,
+        group_names: tuple[str, ...] = (),
+        rows: np.ndarray | None = None,
     ) -> SurveySource:
-        """The respondents as a population source for a run context (resampled to headcount)."""
-        return SurveySource(
-            self.construct_matrix(),
-            heavy=self.heavy_users(),
-            group=group,
-            group_names=group_names,
-        )
+        """The respondents as a population source for a run context (resampled to headcount).
+
+        ``rows`` keeps only some respondents (``group`` then has one label per kept row).
+        """
+        scores, heavy = self.construct_matrix(), self.heavy_users()
+        if rows is not None:
+            scores = scores[rows]
+            heavy = heavy[rows] if heavy is not None else None
+        return SurveySource(scores, heavy=heavy, group=group, group_names=group_names)
 
     def group_column(self, name: str) -> str:
         """A grouping column by its id or its question text (any case)."""
@@ -239,7 +244,11 @@ def _respondent_rows(table: Table, answer_columns: list[str]) -> pd.DataFrame:
     frame = table.frame
     if not answer_columns:
         raise SurveyError("survey.no_questions")
-    answered = (frame[answer_columns].astype(str).map(str.strip) != "").any(axis=1)
+    answered = np.zeros(len(frame), bool)
+    for column in answer_columns:  # each distinct cell is looked at once
+        codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object))
+        written = np.array([str(u).strip() != "" for u in uniques] + [False])
+        answered |= written[codes]
     return frame.loc[answered].reset_index(drop=True)
 
 
@@ -276,7 +285,7 @@ def _dropped_reason(review: ColumnReview) -> str:
 def _sample_texts(series: pd.Series, limit: int = 300) -> list[str]:
     """Up to ``limit`` non-empty answers (free text is judged on what was written)."""
     out = []
-    for value in series:
+    for value in series.head(5000):
         text = str(value).strip()
         if text and likert.normalise(text) not in likert.MISSING_TOKENS:
             out.append(text)
@@ -299,7 +308,22 @@ def ingest(
 
     ``drop`` removes more columns; ``keep`` un-drops columns the review
     dropped, which for an identifying column needs ``confirm_keep``.
+    Native thread pools are held to one thread (the cores are shared).
     """
+    with threadpool_limits(1):
+        return _ingest(data, filename, mapping_file, threshold, max_bytes, drop, keep, confirm_keep)
+
+
+def _ingest(
+    data: bytes,
+    filename: str,
+    mapping_file: MappingFile | None,
+    threshold: int,
+    max_bytes: int,
+    drop: tuple[str, ...],
+    keep: tuple[str, ...],
+    confirm_keep: bool,
+) -> SurveyResult:
     threshold = check_threshold(threshold)
     table = read_table(data, filename, max_bytes)
     warnings = list(table.warnings)
@@ -315,7 +339,7 @@ def ingest(
     kinds = {c: likert.classify(answers[c], n, _sample_texts(frame[c])) for c in remaining}
     if all(kinds[c].kind == "empty" for c in remaining):
         raise SurveyError("survey.all_missing")
-    levels = {c: group_levels(frame[c]) for c in remaining if kinds[c].kind != "free_text"}
+    levels = {c: len(answers[c]) for c in remaining}  # distinct answers, blanks left out
     for col in remaining:
         r = review_kind(col, table.questions.get(col, col), kinds[col], levels.get(col, 0), n)
         reviews[col] = ColumnReview(r.column, r.question, r.decision, r.reason, col in keep)

@@ -29,6 +29,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from sklearn.base import BaseEstimator
 from sklearn.decomposition import FactorAnalysis
+from threadpoolctl import threadpool_limits
 
 MIN_RESPONDENTS = 30
 MIN_R = 0.30  # an item the lexicon does not know joins a construct from this item-rest r
@@ -94,6 +95,11 @@ class ItemMapper(BaseEstimator):
         self.random_state = random_state
 
     def fit(self, X: np.ndarray, anchors: list[tuple[str | None, bool, float]]) -> ItemMapper:
+        """Fit with native thread pools held to one thread (the cores are shared)."""
+        with threadpool_limits(1):
+            return self._fit(X, anchors)
+
+    def _fit(self, X: np.ndarray, anchors: list[tuple[str | None, bool, float]]) -> ItemMapper:
         X = np.asarray(X, dtype=float)
         p = X.shape[1]
         if len(anchors) != p:
@@ -286,11 +292,15 @@ def omega(matrix: np.ndarray) -> float | None:
     complete = matrix[~np.isnan(matrix).any(axis=1)]
     if matrix.ndim != 2 or matrix.shape[1] < 3 or complete.shape[0] < 10:
         return None
+    if len(complete) > MAX_ROWS:  # loadings need a few thousand answers, not all
+        rows = np.random.default_rng(0).choice(len(complete), MAX_ROWS, replace=False)
+        complete = complete[np.sort(rows)]
     sd = complete.std(axis=0)
     if (sd <= 0).any():
         return None
     Z = (complete - complete.mean(axis=0)) / sd
-    fa = FactorAnalysis(n_components=1, random_state=0).fit(Z)
+    with threadpool_limits(1):
+        fa = FactorAnalysis(n_components=1, random_state=0).fit(Z)
     loadings = fa.components_[0]
     if loadings.sum() < 0:
         loadings = -loadings

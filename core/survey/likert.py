@@ -201,8 +201,11 @@ class ColumnKind:
 
 def distinct_answers(series: pd.Series) -> set[str]:
     """The normalised distinct answers, without missing-value tokens."""
+    values = series.to_numpy(dtype=object)
     return {
-        v for v in (normalise(x) for x in pd.unique(series.dropna())) if v not in MISSING_TOKENS
+        v
+        for v in (normalise(x) for x in pd.unique(values) if x is not None and x == x)
+        if v not in MISSING_TOKENS
     }
 
 

@@ -100,7 +100,9 @@ class ColumnReview:
 def _values(series: pd.Series) -> list[str]:
     """Up to ``SAMPLE`` non-empty answers as stripped text."""
     out: list[str] = []
-    for value in series.dropna():
+    for value in series.head(5000):
+        if value is None or value != value:
+            continue
         text = str(value).strip()
         if text and text.lower() not in ("nan", "none"):
             out.append(text)
