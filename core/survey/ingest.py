@@ -100,6 +100,10 @@ class SurveyResult:
     def format_label(self) -> str:
         return FORMAT_LABELS.get(self.format, self.format)
 
+    def mapping_file(self) -> MappingFile:
+        """The mapping in use as a template: targets, question texts, what stays unmapped."""
+        return self.mapping.to_file(self.questions, self.unmapped)
+
     def missing_behaviours(self) -> list[str]:
         """The model's behaviours no question measured: ask them next time."""
         return [b for b in CORE_BEHAVIOURS if not self.behaviours[b].items]

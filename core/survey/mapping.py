@@ -218,6 +218,7 @@ class MappingFile(BaseModel):
     schema_: str = Field(default=MAPPING_SCHEMA, alias="schema")
     items: dict[str, ItemMapping] = Field(default_factory=dict)
     questions: dict[str, str] = Field(default_factory=dict)
+    unmapped: list[str] = Field(default_factory=list)  # left unmapped on purpose
 
 
 @dataclass
@@ -230,16 +231,23 @@ class Mapping:
     def columns_for(self, target: str) -> list[str]:
         return [c for c, m in self.items.items() if m.target == target]
 
-    def to_json(self, questions: dict[str, str] | None = None) -> str:
+    def to_json(
+        self, questions: dict[str, str] | None = None, unmapped: list[str] | None = None
+    ) -> str:
         """The mapping as a template file (with question texts when given)."""
-        texts = {c: questions[c] for c in self.items if questions and c in questions}
-        body = MappingFile(items=self.items, questions=texts)
         return json.dumps(
-            body.model_dump(by_alias=True, exclude_none=True), indent=2, ensure_ascii=False
+            self.to_file(questions, unmapped).model_dump(by_alias=True, exclude_none=True),
+            indent=2,
+            ensure_ascii=False,
         )
 
-    def to_file(self) -> MappingFile:
-        return MappingFile(items=dict(self.items))
+    def to_file(
+        self, questions: dict[str, str] | None = None, unmapped: list[str] | None = None
+    ) -> MappingFile:
+        """The mapping as the user's choices: targets, and what stays unmapped."""
+        left = list(unmapped or [])
+        texts = {c: questions[c] for c in [*self.items, *left] if questions and c in questions}
+        return MappingFile(items=dict(self.items), questions=texts, unmapped=left)
 
 
 def suggest_mapping(
@@ -290,7 +298,8 @@ def apply_mapping_file(
     for column, text in (questions or {}).items():
         by_text.setdefault(normalise(text), column)
     here = {c: normalise(t) for c, t in (questions or {}).items()}
-    for column, item in user.items.items():
+
+    def find(column: str) -> str | None:
         text = normalise(user.questions[column]) if column in user.questions else None
         same = text is None or column not in here or here[column] == text
         found = column if column in columns and same else None
@@ -298,9 +307,18 @@ def apply_mapping_file(
             found = by_text.get(text)
         if found is None:
             warnings.append(("survey.warn_mapping_unknown_column", {"column": column}))
-            continue
-        mapping.items[found] = item
-        mapping.confidence[found] = 1.0
+        return found
+
+    for column in user.unmapped:  # an empty cell: the user wants it unmapped
+        found = find(column)
+        if found is not None:
+            mapping.items.pop(found, None)
+            mapping.confidence.pop(found, None)
+    for column, item in user.items.items():
+        found = find(column)
+        if found is not None:
+            mapping.items[found] = item
+            mapping.confidence[found] = 1.0
     return warnings
 
 
@@ -320,9 +338,13 @@ def mapping_from_rows(rows: Iterable[dict]) -> MappingFile:
     must be a known target, else a translated :class:`SurveyError`.
     """
     items: dict[str, ItemMapping] = {}
+    unmapped: list[str] = []
     for row in rows:
         column, target = row.get("column"), row.get("target")
-        if _blank(column) or _blank(target):
+        if _blank(column):
+            continue
+        if _blank(target):
+            unmapped.append(str(column))
             continue
         reverse = row.get("reverse")
         points = row.get("points")
@@ -339,7 +361,7 @@ def mapping_from_rows(rows: Iterable[dict]) -> MappingFile:
                 allowed=", ".join(TARGETS),
                 detail=str(target),
             ) from exc
-    return MappingFile(items=items)
+    return MappingFile(items=items, unmapped=unmapped)
 
 
 _BLOCK_ID = re.compile(r"^(.+?)[ _.\-](\d{1,3}|[a-z])$", re.I)

@@ -154,12 +154,27 @@ def test_editor_rows_with_empty_cells_mean_unmapped():
         {"column": "Q5", "target": "ignore", "reverse": False},
     ]
     mapping = mapping_from_rows(rows)
-    assert set(mapping.items) == {"Q1", "Q5"}
+    assert set(mapping.items) == {"Q1", "Q5"} and mapping.unmapped == ["Q2", "Q3", "Q4"]
     assert mapping.items["Q1"].reverse and mapping.items["Q5"].target == "ignore"
     with pytest.raises(SurveyError) as info:
         mapping_from_rows([{"column": "Q1", "target": "happiness"}])
     assert "allowed targets" in info.value.message("en")
     assert "toegelaten" in info.value.message("nl")
+
+
+def test_an_emptied_cell_unmaps_what_the_data_would_map():
+    _, data, name = export("qualtrics", 150, 3)
+    first = ingest(data, name)
+    column = next(iter(first.mapping.columns_for("satisfaction")))
+    rows = [
+        {"column": c, "target": (None if c == column else m.target), "reverse": m.reverse}
+        for c, m in first.mapping.items.items()
+    ]
+    second = ingest(data, name, mapping_file=mapping_from_rows(rows))
+    assert column not in second.mapping.items and column in second.unmapped
+    assert second.constructs["satisfaction"].n_items == first.constructs["satisfaction"].n_items - 1
+    again = ingest(data, name, mapping_file=second.mapping_file())  # a re-read keeps it unmapped
+    assert column in again.unmapped
 
 
 def test_a_template_reapplies_to_the_next_wave():
