@@ -185,11 +185,6 @@ def identifying_reason(column: str, question: str, series: pd.Series) -> str | N
     return name_reason(column, question) or content_reason(series)
 
 
-def group_levels(series: pd.Series) -> int:
-    labels = series.astype(str).str.strip()
-    return int(labels[~labels.isin(["", "nan", "None"])].nunique())
-
-
 def review_kind(column: str, question: str, kind: ColumnKind, levels: int, n: int) -> ColumnReview:
     """The decision for a column that identifies nobody, from what it holds."""
     if kind.kind == "free_text":
