@@ -1,6 +1,7 @@
 """Analytics benchmark: personas and key drivers for 20,000 respondents.
 
-Target (issue 5): under 5 s on a 2-core machine. Prints the median of three
+Target (issues 5 and 11): under 5 s on a 2-core machine, personas chosen by
+BIC over covariance types and 1-6 segments. Prints the median of three
 runs for personas, for drivers of four behaviours, and for both together.
 
     python benchmarks/bench_analytics.py

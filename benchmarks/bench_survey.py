@@ -1,7 +1,9 @@
 """Survey ingestion benchmark: a 20,000-respondent, 60-column export parsed and scored.
 
-Target (brief section 7): under 2 s on a 2-core machine. Prints the median of
-five runs and the peak memory of this process.
+Everything ingest does is timed: reading, the privacy review of every column,
+the data-driven mapping (item-rest correlations, factor analysis) and scoring.
+Target (issue 11): under 3 s and 1 GB on a 2-core machine. Prints the median
+of five runs and the peak memory of this process.
 
     python benchmarks/bench_survey.py
 """
@@ -57,7 +59,7 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"ingest {result.respondents:,} respondents x {columns} columns "
           f"({len(data) / 1e6:.1f} MB): median {statistics.median(times):.3f} s "
-          f"(target 2.0 s), peak memory {peak:.0f} MB")  # fmt: skip
+          f"(target 3.0 s), peak memory {peak:.0f} MB (target 1024 MB)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -182,7 +182,8 @@ def _ingest(args: argparse.Namespace) -> str:
     result = ingest(_read_bytes(args.file), Path(args.file).name, mapping, args.threshold)
     data = result.to_dict(args.lang, group=args.group)
     if args.save_mapping:
-        Path(args.save_mapping).write_text(result.mapping.to_json(), encoding="utf-8")
+        template = result.mapping.to_json(result.questions, result.unmapped)
+        Path(args.save_mapping).write_text(template, encoding="utf-8")
     if args.json:
         return json.dumps(data, indent=2, ensure_ascii=False)
     lines = [

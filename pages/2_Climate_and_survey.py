@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from core.scenario import CONSTRUCTS
-from core.survey import TARGETS, MappingFile, SurveyError, ingest
-from core.survey.mapping import ItemMapping
 from core.survey.privacy import MAX_THRESHOLD, MIN_THRESHOLD
 from core.text import one_line
-from ui import compute, insight_view, state
+from ui import compute, insight_view, state, survey_view
 from ui.bootstrap import bootstrap
-from ui.i18n import fmt_number, lang, t, tx
+from ui.i18n import fmt_number, t, tx
 from ui.widgets import chart_table, session_choice, session_toggle
 
 bootstrap("nav.climate")
@@ -51,16 +48,6 @@ with sliders:
                     )
 
 
-def _read_upload(data: bytes, name: str, mapping: MappingFile | None = None) -> None:
-    try:
-        result = ingest(data, name, mapping, threshold=ss.threshold)
-    except SurveyError as exc:
-        state.report(exc.message(lang()))
-        return
-    ss.survey_bytes, ss.survey_name = data, name  # in memory, this session only
-    state.set_survey(result)
-
-
 def _change_threshold() -> None:
     """The threshold is a session setting: the survey is read again under it."""
     value = int(ss["threshold_input"])
@@ -70,7 +57,7 @@ def _change_threshold() -> None:
         return
     ss.threshold = value
     if survey is not None:
-        _read_upload(ss.survey_bytes, ss.survey_name, MappingFile(items=survey.mapping.items))
+        survey_view.reread()
 
 
 with upload:
@@ -83,8 +70,9 @@ with upload:
     )
     if uploaded is not None and ss.get("survey_file_id") != uploaded.file_id:
         ss.survey_file_id = uploaded.file_id
+        survey_view.forget_choices()
         with st.spinner(t("climate.reading")):
-            _read_upload(uploaded.getvalue(), uploaded.name)
+            survey_view.read(uploaded.getvalue(), uploaded.name)
         st.rerun()
 
     ss["threshold_input"] = ss.threshold  # the widget mirrors the session setting
@@ -108,81 +96,15 @@ with upload:
         session_toggle(t("climate.use_survey"), "use_survey", True, t("climate.use_survey_help"))
         if survey.dropped_columns:
             st.caption(tx("climate.dropped", columns=", ".join(survey.dropped_columns)))
+        survey_view.review(survey)
         for key, params in survey.warnings:  # they quote column names and labels from the file
             st.warning(tx(key, **params), icon=":material/warning:")
 
         st.subheader(t("climate.reliability"))
-        rows = []
-        for construct, s in survey.constructs.items():
-            shown = survey.shown_construct(construct)  # rests on at least the threshold
-            rows.append(
-                {
-                    t("climate.col.construct"): t(f"construct.{construct}"),
-                    t("climate.col.mean"): None
-                    if s.mean is None or not shown
-                    else round(s.mean, 2),
-                    t("climate.col.sd"): None if s.sd is None or not shown else round(s.sd, 2),
-                    t("climate.col.alpha"): None
-                    if s.alpha is None or not shown
-                    else round(s.alpha, 2),
-                    t("climate.col.items"): s.n_items,
-                    t("climate.col.missing"): f"{s.missing_rate:.0%}",
-                }
-            )
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.table(survey_view.reliability_table(survey))
 
-        st.subheader(t("climate.mapping"))
-        st.caption(t("climate.mapping_help"))
-        mapping_rows = []
-        for column, question in survey.questions.items():
-            item = survey.mapping.items.get(column)
-            mapping_rows.append(
-                {
-                    "column": column,
-                    "question": question,
-                    "target": item.target if item else None,
-                    "reverse": bool(item.reverse) if item else False,
-                    "confidence": survey.mapping.confidence.get(column),
-                }
-            )
-        edited = st.data_editor(
-            pd.DataFrame(mapping_rows),
-            hide_index=True,
-            width="stretch",
-            disabled=["column", "question", "confidence"],
-            column_config={
-                "column": st.column_config.TextColumn(t("climate.col.column")),
-                "question": st.column_config.TextColumn(t("climate.col.question"), width="large"),
-                "target": st.column_config.SelectboxColumn(
-                    t("climate.col.target"),
-                    options=list(TARGETS),
-                    format_func=lambda v: t(f"target.{v}"),
-                ),
-                "reverse": st.column_config.CheckboxColumn(t("climate.col.reverse")),
-                "confidence": st.column_config.ProgressColumn(
-                    t("climate.col.confidence"), min_value=0, max_value=1
-                ),
-            },
-            key="mapping_editor",
-        )
-        left, right = st.columns(2)
-        with left:
-            if st.button(t("climate.apply_mapping"), icon=":material/sync:"):
-                items = {
-                    r["column"]: ItemMapping(target=r["target"], reverse=bool(r["reverse"]))
-                    for r in edited.to_dict("records")
-                    if r["target"]
-                }
-                _read_upload(ss.survey_bytes, ss.survey_name, MappingFile(items=items))
-                st.rerun()
-        with right:
-            st.download_button(
-                t("climate.download_mapping"),
-                survey.mapping.to_json(),
-                file_name="serre_mapping.json",
-                mime="application/json",
-                icon=":material/download:",
-            )
+        survey_view.mapping_editor(survey)
+        survey_view.behaviours_to_ask(survey)
 
         st.subheader(t("climate.breakdown"))
         if not survey.group_candidates:
@@ -209,4 +131,5 @@ with upload:
             state.set_survey(None)
             ss.pop("survey_bytes", None)
             ss.pop("survey_file_id", None)
+            survey_view.forget_choices()
             st.rerun()

@@ -36,8 +36,11 @@ def breakdown_table(survey: SurveyResult, group: str) -> pd.DataFrame:
 def personas(found: Insight) -> None:
     st.subheader(t("insight.personas"))
     model = found.personas
+    if found.excluded:
+        st.caption(t("insight.excluded", n=found.excluded))
     if model is None:
-        st.info(t("insight.no_personas"), icon=":material/info:")
+        key = "insight.no_distinct_groups" if found.no_distinct_groups else "insight.no_personas"
+        st.info(t(key), icon=":material/info:")
         return
     st.caption(t("insight.personas_help", k=model.n_personas_))
     names = found.persona_names(lang())
@@ -99,6 +102,15 @@ def drivers(found: Insight) -> None:
     )
     model = found.drivers[outcome]
     st.markdown(t("insight.auc", auc=f"{model.auc_:.2f}", sd=f"{model.auc_sd_:.2f}", n=model.n_))
+    clear = model.clear_drivers()
+    if clear:
+        names = ", ".join(t(f"construct.{c}") for c in clear)
+        st.success(t("insight.clear_drivers", constructs=names), icon=":material/check_circle:")
+    else:
+        st.info(
+            t("insight.no_clear_driver", behaviour=t(f"behaviour.{outcome}")),
+            icon=":material/info:",
+        )
     rows = [
         {
             t("insight.col.construct"): t(f"construct.{name}"),

@@ -21,6 +21,7 @@ from core.context import RunContext
 from core.parameters import ParameterSet
 from core.scenario import Scenario
 from core.simulate import simulate
+from core.survey.scoring import share_any
 
 MIN_ANSWERS = 30
 PROBABILITY_BOUNDS = (0.005, 0.97)
@@ -50,11 +51,10 @@ def observed_shares(behaviour: pd.DataFrame) -> dict[str, tuple[float, int]]:
         if not present or items[0] not in present:
             continue
         frame = behaviour[present]
-        answered = frame.notna().any(axis=1)
-        yes = (frame.fillna(0) >= 1).any(axis=1)
-        n = int(answered.sum())
-        if n:
-            out[target] = (float(yes[answered].mean()), n)
+        n = int(frame.notna().any(axis=1).sum())
+        share = share_any(frame.to_numpy(dtype=float)) if n else None
+        if share is not None:  # a missing answer is missing, never a 'no'
+            out[target] = (share, n)
     return out
 
 

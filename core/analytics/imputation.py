@@ -24,10 +24,12 @@ class ConstructImputer(BaseEstimator):
         min_answered_share: float = MIN_ANSWERED_SHARE,
         max_iter: int = 5,
         random_state: int = 0,
+        max_fit_rows: int = 5000,
     ):
         self.min_answered_share = min_answered_share
         self.max_iter = max_iter
         self.random_state = random_state
+        self.max_fit_rows = max_fit_rows  # the item relations need a few thousand rows
 
     def fit(self, X: np.ndarray, y: None = None) -> ConstructImputer:
         X = np.asarray(X, dtype=float)
@@ -36,8 +38,12 @@ class ConstructImputer(BaseEstimator):
         self.eligible_ = answered >= needed
         self.n_excluded_ = int((~self.eligible_ & (answered > 0)).sum())
         usable = X[self.eligible_]
+        missing = bool(np.isnan(usable).any())
+        if len(usable) > self.max_fit_rows:
+            rng = np.random.default_rng(self.random_state)
+            usable = usable[np.sort(rng.choice(len(usable), self.max_fit_rows, replace=False))]
         self.imputer_ = None
-        if X.shape[1] >= 2 and np.isnan(usable).any() and usable.shape[0] >= 2:
+        if X.shape[1] >= 2 and missing and usable.shape[0] >= 2:
             self.imputer_ = IterativeImputer(
                 max_iter=self.max_iter,
                 random_state=self.random_state,

@@ -43,6 +43,22 @@ class Insight:
     priorities: dict[str, list[PriorityCell]] = field(default_factory=dict)
     calibration: BehaviourCalibrator | None = None
     persona_shown: dict[str, list[bool]] = field(default_factory=dict)  # construct -> persona
+    persona_rows: np.ndarray | None = None  # respondents the personas were fit on
+    excluded: int = 0  # respondents with no construct answer: left out of personas, reported
+    no_distinct_groups: bool = False  # BIC prefers one group: no personas to show
+
+    def persona_labels(self) -> np.ndarray | None:
+        """Persona per respondent, -1 for those left out (no construct answer)."""
+        if self.personas is None or self.persona_rows is None:
+            return None
+        labels = np.full(len(self.persona_rows), -1)
+        labels[self.persona_rows] = self.personas.labels_
+        return labels
+
+    def clear_drivers(self, outcome: str) -> list[str]:
+        """The constructs claimed as drivers of ``outcome`` (empty: no clear driver)."""
+        model = self.drivers.get(outcome)
+        return model.clear_drivers() if model is not None else []
 
     def persona_cell_shown(self, persona: int, construct: str) -> bool:
         """A persona's mean on a construct rests on enough answers and isolates nobody."""
@@ -63,9 +79,10 @@ class Insight:
         """Per lever, what this organisation's drivers say about it (plain words)."""
         notes: dict[str, str] = {}
         for outcome, model in self.drivers.items():
-            construct, importance, *_ = model.ranking()[0]
-            if importance <= 0:
+            clear = model.clear_drivers()
+            if not clear:  # no clear driver: nothing to say about any lever
                 continue
+            construct = clear[0]
             lever = LEVER_FOR.get(construct)
             cell = next(
                 (c for c in self.priorities.get(outcome, []) if c.construct == construct), None
@@ -91,26 +108,32 @@ class Insight:
 def persona_source(result: SurveyResult, insight: Insight | None) -> SurveySource:
     """Survey respondents as a population source, each carrying their persona."""
     personas = insight.personas if insight is not None else None
-    if personas is None:
+    if personas is None or insight is None or insight.persona_rows is None:
         return result.source()
-    return result.source(group=personas.labels_, group_names=tuple(personas.names_))
+    return result.source(
+        group=personas.labels_, group_names=tuple(personas.names_), rows=insight.persona_rows
+    )
 
 
 def analyse(result: SurveyResult, scenario: Scenario, params: ParameterSet, seed: int) -> Insight:
     """Fit personas and drivers, then calibrate today's policy to observed behaviour."""
     matrix = result.construct_matrix()
     measured = ~np.isnan(matrix).all(axis=0)
-    personas = None
     rows = (
         ~np.isnan(matrix[:, measured]).all(axis=1)
         if measured.any()
         else np.zeros(len(matrix), bool)
     )
-    if measured.sum() >= 2 and rows.sum() >= MIN_FOR_PERSONAS and rows.all():
-        personas = PersonaModel(min_size=result.threshold, random_state=seed).fit(matrix)
-    insight = Insight(personas=personas)
-    if personas is not None:
-        insight.persona_shown = result.persona_cells(personas.labels_)
+    insight = Insight(personas=None, excluded=int((~rows).sum()) if measured.any() else 0)
+    if measured.sum() >= 2 and rows.sum() >= MIN_FOR_PERSONAS:
+        model = PersonaModel(min_size=result.threshold, random_state=seed).fit(matrix[rows])
+        if model.distinct:
+            insight.personas, insight.persona_rows = model, rows
+            labels = insight.persona_labels()
+            assert labels is not None
+            insight.persona_shown = result.persona_cells(labels)
+        else:
+            insight.no_distinct_groups = True
     means = {
         c: s.mean
         for c, s in result.constructs.items()
@@ -128,7 +151,7 @@ def analyse(result: SurveyResult, scenario: Scenario, params: ParameterSet, seed
             continue
         insight.drivers[outcome] = model
         importance = {name: imp for name, imp, *_ in model.ranking()}
-        insight.priorities[outcome] = priority_matrix(means, importance)
+        insight.priorities[outcome] = priority_matrix(means, importance, set(model.clear_drivers()))
     observed = {  # calibration targets rest on at least the threshold of answers
         target: (share, n)
         for target, (share, n) in observed_shares(result.scores).items()

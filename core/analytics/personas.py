@@ -1,9 +1,14 @@
 """Personas: segments of respondents on their climate scores, named in plain words.
 
-A Gaussian mixture picks the number of segments by BIC (2 to 6), several
-initialisations for stability; segments smaller than the confidentiality
-threshold are merged into their nearest neighbour, so no small group is
-ever shown. Names come from each profile against the organisation's mean.
+A Gaussian mixture picks the number of segments *and* its covariance type
+by BIC, starting from one segment: a full covariance absorbs a shared
+response style (people who tick high on everything), so it does not split
+into extra personas, and structureless data stays one group ('no distinct
+groups'). The choice is made on a random subsample (BIC needs a few
+thousand answers, not twenty thousand), every respondent is then assigned;
+segments smaller than the confidentiality threshold are merged into their
+nearest neighbour, so no small group is ever shown. Names come from each
+profile against the organisation's mean.
 """
 
 from __future__ import annotations
@@ -12,10 +17,15 @@ import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.mixture import GaussianMixture
 from sklearn.preprocessing import StandardScaler
+from threadpoolctl import threadpool_limits
 
 from core.scenario import CONSTRUCTS
 
-MIN_COMPONENTS, MAX_COMPONENTS = 2, 6
+MIN_COMPONENTS, MAX_COMPONENTS = 1, 6
+COVARIANCE_TYPES = ("tied", "diag")
+SELECTION_ROWS = 3000
+# BIC differences under 10 are not strong evidence (Kass & Raftery 1995): fewer personas win
+BIC_MARGIN = 10.0  # BIC is decided on at most this many respondents
 DISTINCT = 0.35  # z-score a profile must differ by to earn a trait in its name
 
 
@@ -27,16 +37,25 @@ class PersonaModel(BaseEstimator):
         min_components: int = MIN_COMPONENTS,
         max_components: int = MAX_COMPONENTS,
         min_size: int = 5,
-        n_init: int = 4,
+        n_init: int = 3,
         random_state: int = 0,
+        covariance_types: tuple[str, ...] = COVARIANCE_TYPES,
+        selection_rows: int = SELECTION_ROWS,
     ):
         self.min_components = min_components
         self.max_components = max_components
         self.min_size = min_size
         self.n_init = n_init
         self.random_state = random_state
+        self.covariance_types = covariance_types
+        self.selection_rows = selection_rows
 
     def fit(self, X: np.ndarray, y: None = None) -> PersonaModel:
+        """Fit with native thread pools held to one thread (the cores are shared)."""
+        with threadpool_limits(1):
+            return self._fit(X, y)
+
+    def _fit(self, X: np.ndarray, y: None = None) -> PersonaModel:
         X = np.asarray(X, dtype=float)
         self.columns_ = np.where(~np.isnan(X).all(axis=0))[0]
         data = X[:, self.columns_]
@@ -44,20 +63,28 @@ class PersonaModel(BaseEstimator):
         self.scaler_ = StandardScaler().fit(data)
         z = self.scaler_.transform(data)
         upper = max(self.min_components, min(self.max_components, len(z) // max(1, self.min_size)))
+        rng = np.random.default_rng(self.random_state)
+        sample = z
+        if len(z) > self.selection_rows:
+            sample = z[rng.choice(len(z), self.selection_rows, replace=False)]
         self.bic_ = {}
-        best = None
-        for k in range(self.min_components, upper + 1):
-            model = GaussianMixture(
-                n_components=k,
-                covariance_type="diag",
-                n_init=self.n_init,
-                random_state=self.random_state,
-            ).fit(z)
-            self.bic_[k] = float(model.bic(z))
-            if best is None or self.bic_[k] < self.bic_[best[0]]:
-                best = (k, model)
-        assert best is not None
-        self.mixture_ = best[1]
+        models = {}
+        for covariance in self.covariance_types:
+            for k in range(self.min_components, upper + 1):
+                model = GaussianMixture(
+                    n_components=k,
+                    covariance_type=covariance,
+                    n_init=self.n_init if k > 1 else 1,
+                    reg_covar=1e-3,
+                    random_state=self.random_state,
+                ).fit(sample)
+                self.bic_[(covariance, k)] = float(model.bic(sample))
+                models[(covariance, k)] = model
+        lowest = min(self.bic_.values())
+        near = [key for key, bic in self.bic_.items() if bic <= lowest + BIC_MARGIN]
+        choice = min(near, key=lambda key: (key[1], self.bic_[key]))
+        self.covariance_type_, self.n_components_ = choice
+        self.mixture_ = models[choice]
         labels = self.mixture_.predict(z)
         labels = self._merge_small(z, labels)
         order = np.argsort(-np.bincount(labels))  # biggest persona first
@@ -74,6 +101,11 @@ class PersonaModel(BaseEstimator):
         self.profile_z_ = zmeans
         self.names_ = name_personas(zmeans, [CONSTRUCTS[c] for c in self.columns_])
         return self
+
+    @property
+    def distinct(self) -> bool:
+        """More than one persona: the data hold distinct groups."""
+        return self.n_personas_ > 1
 
     def _merge_small(self, z: np.ndarray, labels: np.ndarray) -> np.ndarray:
         """Fold segments under ``min_size`` into the nearest remaining centroid."""

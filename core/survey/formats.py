@@ -8,6 +8,7 @@ ids, the question text behind each, and the answers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -27,17 +28,36 @@ FORMAT_LABELS = {
     "plain_csv": "CSV with one header row",
     "plain_xlsx": "Excel with one header row",
 }
-TIMESTAMP_HEADERS = {"timestamp", "tijdstempel", "marca temporal", "horodateur", "zeitstempel"}
+TIMESTAMP_HEADERS = {
+    "timestamp", "tijdstempel", "marca temporal", "horodateur", "zeitstempel", "horodatage",
+    "carimbo de data/hora", "informazioni cronologiche",
+}  # fmt: skip
+# LimeSurvey's fixed columns as it names them in English, Dutch, French and German,
+# and as codes (the 'question code' heading option).
 LIMESURVEY_HEADERS = {
     "response id", "date submitted", "last page", "start language", "date started",
-    "respons id", "datum verstuurd", "laatste pagina", "begin taal", "startdatum",
-    "id", "submitdate", "lastpage", "startlanguage", "seed",
+    "date last action", "referrer url", "ip address",
+    "antwoord id", "antwoord-id", "respons id", "datum verstuurd", "laatste pagina", "starttaal",
+    "begin taal", "startdatum", "datum laatste actie", "verwijzer-url", "ip-adres",
+    "id de la réponse", "id de réponse", "date de soumission", "dernière page",
+    "langue de départ", "date de début", "date de la dernière action", "url de provenance",
+    "adresse ip", "amorce",
+    "antwort id", "antwort-id", "datum abgeschickt", "letzte seite", "start-sprache",
+    "startsprache", "datum gestartet", "datum der letzten aktivität", "ip-adresse",
+    "zufallsstartwert",
+    "id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp",
+    "ipaddr", "refurl",
 }  # fmt: skip
 MS_FORMS_HEADERS = [
     ("id", "start time", "completion time"),
     ("id", "begintijd", "tijd van voltooien"),
     ("id", "starttijd", "voltooiingstijd"),
+    ("id", "heure de début", "heure de fin"),
+    ("id", "startzeit", "fertigstellungszeit"),
+    ("id", "startzeit", "abschlusszeit"),
 ]
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}(-[a-z]{2,}(-[a-z]+)?)?$", re.I)
+_DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ t]\d{1,2}:\d{2}(:\d{2})?)?")
 SUBROW_RESPONSE = {"response", "open-ended response", "antwoord", "open antwoord"}
 
 
@@ -76,11 +96,55 @@ def detect_format(grid: Grid) -> tuple[str, int]:
         return "surveymonkey", 2
     if r0 and r0[0] in TIMESTAMP_HEADERS:
         return "google_forms", 1
-    if any(tuple(r0[:3]) == h for h in MS_FORMS_HEADERS):
+    if any(tuple(r0[:3]) == h for h in MS_FORMS_HEADERS) or _ms_forms_layout(grid, r0):
         return "ms_forms", 1
-    if len(LIMESURVEY_HEADERS & set(r0)) >= 3:
+    if len(LIMESURVEY_HEADERS & set(r0[:12])) >= 3 or _limesurvey_layout(rows):
         return "limesurvey", 1
+    if _google_forms_layout(rows):
+        return "google_forms", 1
     return ("plain_xlsx" if grid.kind == "xlsx" else "plain_csv"), 1
+
+
+def _column(rows: list[list[str]], index: int, limit: int = 50) -> list[str]:
+    return [r[index].strip() for r in rows[1 : limit + 1] if index < len(r) and r[index].strip()]
+
+
+def _all(values: list[str], test) -> bool:
+    return bool(values) and all(test(v) for v in values)
+
+
+def _sequential(values: list[str]) -> bool:
+    return _all(values, str.isdigit) and len(set(values)) == len(values)
+
+
+def _ms_forms_layout(grid: Grid, r0: list[str]) -> bool:
+    """Workbook: an id column of 1, 2, 3..., then two columns of date-times (any language)."""
+    if grid.kind != "xlsx" or len(r0) < 4:
+        return False
+    rows = grid.rows
+    return _sequential(_column(rows, 0)) and all(
+        _all(_column(rows, i), lambda v: bool(_DATE.match(v))) for i in (1, 2)
+    )
+
+
+def _limesurvey_layout(rows: list[list[str]]) -> bool:
+    """Response ids, then a last-page number and a start-language code among the first columns."""
+    if len(rows) < 2 or not _sequential(_column(rows, 0)):
+        return False
+    width = min(8, len(rows[0]))
+    languages = [i for i in range(1, width) if _all(_column(rows, i), _LANGUAGE_CODE.match)]
+    pages = [i for i in range(1, width) if _all(_column(rows, i), str.isdigit)]
+    return any(p < lang for lang in languages for p in pages)
+
+
+def _google_forms_layout(rows: list[list[str]]) -> bool:
+    """A first column of submission date-times with clock time, headed by a word, not a date."""
+    values = _column(rows, 0)
+    return (
+        len(values) >= 3
+        and not _DATE.match(rows[0][0].strip())
+        and _all(values, lambda v: bool(_DATE.match(v)) and ":" in v)
+    )
 
 
 def _unique_ids(raw: list[str], warnings: list[tuple[str, dict]]) -> list[str]:
@@ -175,10 +239,13 @@ def table_from_grid(grid: Grid) -> Table:
 def table_from_sav(sav: SavData) -> Table:
     frame = sav.frame.copy()
     for col, labels in sav.value_labels.items():
+        if col not in frame:
+            continue
         texts = {normalise(v) for v in labels.values()}
         kind = classify(texts, len(frame))
-        if kind.kind in ("likert", "binary") and col in frame:
-            frame[col] = frame[col].map(labels)  # codes to scale labels
+        observed = set(frame[col].dropna().unique())
+        if kind.kind in ("likert", "binary") or (observed and observed <= set(labels)):
+            frame[col] = frame[col].map(labels)  # codes to scale labels or group names
     frame = frame.astype(object).where(frame.notna(), "")
     frame = frame.map(lambda v: v if isinstance(v, str) else _number_text(v))
     columns = list(frame.columns)

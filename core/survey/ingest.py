@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from core.context import SurveySource
 from core.i18n import translate
@@ -19,8 +20,11 @@ from core.scenario import CONSTRUCTS
 from core.survey import likert, privacy
 from core.survey.errors import SurveyError
 from core.survey.formats import FORMAT_LABELS, Table, table_from_grid, table_from_sav
+from core.survey.itemfit import ItemEvidence, ItemMapper
 from core.survey.mapping import (
+    AUTO_CONFIDENCE,
     BEHAVIOURS,
+    ItemMapping,
     Mapping,
     MappingFile,
     Suggestion,
@@ -32,9 +36,6 @@ from core.survey.privacy import (
     GroupRow,
     ReleasePlan,
     check_threshold,
-    identifying_values,
-    is_identifying_name,
-    is_metadata_name,
 )
 from core.survey.reading import (
     MAX_BYTES,
@@ -43,6 +44,15 @@ from core.survey.reading import (
     read_sav,
     read_xlsx_grid,
     sniff_kind,
+)
+from core.survey.review import (
+    MAX_GROUP_LEVELS,
+    ColumnReview,
+    check_overrides,
+    content_reason,
+    metadata_name,
+    name_reason,
+    review_kind,
 )
 from core.survey.scoring import (
     LOW_ALPHA,
@@ -55,6 +65,8 @@ from core.survey.scoring import (
 )
 
 ITEM_KINDS = ("likert", "numeric_scale", "binary")
+SCALE_KINDS = ("likert", "numeric_scale")
+CORE_BEHAVIOURS = ("follows", "likes_shares", "posts_work", "posted_criticism")
 HIDDEN_CONSTRUCT = {"mean": None, "sd": None, "alpha": None}  # on fewer answers than the threshold
 
 
@@ -80,11 +92,21 @@ class SurveyResult:
     groups: pd.DataFrame  # respondents x grouping columns (kept in memory only)
     threshold: int
     warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    reviews: list[ColumnReview] = field(default_factory=list)  # every column, with its reason
+    evidence: dict[str, ItemEvidence] = field(default_factory=dict)  # what the answers said
     _plans: dict[int, ReleasePlan] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def format_label(self) -> str:
         return FORMAT_LABELS.get(self.format, self.format)
+
+    def mapping_file(self) -> MappingFile:
+        """The mapping in use as a template: targets, question texts, what stays unmapped."""
+        return self.mapping.to_file(self.questions, self.unmapped)
+
+    def missing_behaviours(self) -> list[str]:
+        """The model's behaviours no question measured: ask them next time."""
+        return [b for b in CORE_BEHAVIOURS if not self.behaviours[b].items]
 
     def construct_matrix(self) -> np.ndarray:
         """(respondents, 6) scores in CONSTRUCTS order, NaN where not measured."""
@@ -97,15 +119,20 @@ class SurveyResult:
         return self.scores["platform_use"].fillna(0).to_numpy() >= 1
 
     def source(
-        self, group: np.ndarray | None = None, group_names: tuple[str, ...] = ()
+        self,
+        group: np.ndarray | None = None,
+        group_names: tuple[str, ...] = (),
+        rows: np.ndarray | None = None,
     ) -> SurveySource:
-        """The respondents as a population source for a run context (resampled to headcount)."""
-        return SurveySource(
-            self.construct_matrix(),
-            heavy=self.heavy_users(),
-            group=group,
-            group_names=group_names,
-        )
+        """The respondents as a population source for a run context (resampled to headcount).
+
+        ``rows`` keeps only some respondents (``group`` then has one label per kept row).
+        """
+        scores, heavy = self.construct_matrix(), self.heavy_users()
+        if rows is not None:
+            scores = scores[rows]
+            heavy = heavy[rows] if heavy is not None else None
+        return SurveySource(scores, heavy=heavy, group=group, group_names=group_names)
 
     def group_column(self, name: str) -> str:
         """A grouping column by its id or its question text (any case)."""
@@ -190,6 +217,9 @@ class SurveyResult:
                 {"column": c, "reason": r} for c, r in self.dropped_columns.items()
             ],
             "metadata_columns": self.metadata_columns,
+            "review": [r.to_dict() for r in self.reviews],
+            "evidence": {c: e.__dict__ for c, e in self.evidence.items()},
+            "missing_behaviours": self.missing_behaviours(),
             "warnings": self.warning_texts(lang),
         }
         if group is not None:
@@ -218,8 +248,54 @@ def _respondent_rows(table: Table, answer_columns: list[str]) -> pd.DataFrame:
     frame = table.frame
     if not answer_columns:
         raise SurveyError("survey.no_questions")
-    answered = (frame[answer_columns].astype(str).map(str.strip) != "").any(axis=1)
+    answered = np.zeros(len(frame), bool)
+    for column in answer_columns:  # each distinct cell is looked at once
+        codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object))
+        written = np.array([str(u).strip() != "" for u in uniques] + [False])
+        answered |= written[codes]
     return frame.loc[answered].reset_index(drop=True)
+
+
+def _review_headings(
+    table: Table, drop: tuple[str, ...], keep: tuple[str, ...], confirm_keep: bool
+) -> dict[str, ColumnReview]:
+    """Identifying (by heading, then content) and metadata columns, and the user's choices."""
+    reviews: dict[str, ColumnReview] = {}
+    for col in table.columns:
+        question = table.questions.get(col, col)
+        reason = name_reason(col, question)
+        if reason:
+            reviews[col] = ColumnReview(col, question, "drop", reason)
+        elif metadata_name(col, question):
+            reviews[col] = ColumnReview(col, question, "metadata", "metadata")
+        elif reason := content_reason(table.frame[col]):
+            reviews[col] = ColumnReview(col, question, "drop", reason)
+    check_overrides(reviews, keep, confirm_keep)
+    for col in keep:
+        if col in reviews and reviews[col].decision == "drop":
+            del reviews[col]  # reviewed again by what it holds, marked as the user's choice
+    for col in drop:
+        if col in table.columns:
+            reviews[col] = ColumnReview(col, table.questions.get(col, col), "drop", "user", True)
+    return reviews
+
+
+def _dropped_reason(review: ColumnReview) -> str:
+    if review.identifying:
+        return "identifying"
+    return review.reason if review.reason in ("free_text", "user") else "identifying"
+
+
+def _sample_texts(series: pd.Series, limit: int = 300) -> list[str]:
+    """Up to ``limit`` non-empty answers (free text is judged on what was written)."""
+    out = []
+    for value in series.head(5000):
+        text = str(value).strip()
+        if text and likert.normalise(text) not in likert.MISSING_TOKENS:
+            out.append(text)
+            if len(out) >= limit:
+                break
+    return out
 
 
 def ingest(
@@ -228,54 +304,80 @@ def ingest(
     mapping_file: MappingFile | None = None,
     threshold: int = DEFAULT_THRESHOLD,
     max_bytes: int = MAX_BYTES,
+    drop: tuple[str, ...] = (),
+    keep: tuple[str, ...] = (),
+    confirm_keep: bool = False,
 ) -> SurveyResult:
-    """Read, protect, map and score one survey export held in memory."""
+    """Read, review, map and score one survey export held in memory.
+
+    ``drop`` removes more columns; ``keep`` un-drops columns the review
+    dropped, which for an identifying column needs ``confirm_keep``.
+    Native thread pools are held to one thread (the cores are shared).
+    """
+    with threadpool_limits(1):
+        return _ingest(data, filename, mapping_file, threshold, max_bytes, drop, keep, confirm_keep)
+
+
+def _ingest(
+    data: bytes,
+    filename: str,
+    mapping_file: MappingFile | None,
+    threshold: int,
+    max_bytes: int,
+    drop: tuple[str, ...],
+    keep: tuple[str, ...],
+    confirm_keep: bool,
+) -> SurveyResult:
     threshold = check_threshold(threshold)
     table = read_table(data, filename, max_bytes)
     warnings = list(table.warnings)
-    dropped: dict[str, str] = {}
-    metadata: list[str] = []
-    for col in table.columns:
-        question = table.questions.get(col, col)
-        if (
-            is_identifying_name(col)
-            or is_identifying_name(question)
-            or identifying_values(table.frame[col])
-        ):
-            dropped[col] = "identifying"
-        elif is_metadata_name(col) or is_metadata_name(question):
-            metadata.append(col)
-    remaining = [c for c in table.columns if c not in dropped and c not in metadata]
+    reviews = _review_headings(table, tuple(drop), tuple(keep), confirm_keep)
+    metadata = [c for c, r in reviews.items() if r.decision == "metadata"]
+    remaining = [c for c in table.columns if c not in reviews]
     frame = _respondent_rows(table, remaining)
     n = len(frame)
     if n < threshold:
         raise SurveyError("survey.too_few_respondents", n=n, threshold=threshold)
 
     answers = {c: likert.distinct_answers(frame[c]) for c in remaining}
-    kinds = {
-        c: likert.classify(answers[c], n, [str(v) for v in frame[c].head(200)]) for c in remaining
-    }
+    kinds = {c: likert.classify(answers[c], n, _sample_texts(frame[c])) for c in remaining}
     if all(kinds[c].kind == "empty" for c in remaining):
         raise SurveyError("survey.all_missing")
+    levels = {c: len(answers[c]) for c in remaining}  # distinct answers, blanks left out
     for col in remaining:
-        if kinds[col].kind == "free_text":
-            dropped[col] = "free_text"
-    candidates = [c for c in remaining if kinds[c].kind in (*ITEM_KINDS, "category")]
+        r = review_kind(col, table.questions.get(col, col), kinds[col], levels.get(col, 0), n)
+        reviews[col] = ColumnReview(r.column, r.question, r.decision, r.reason, col in keep)
+    dropped = {c: _dropped_reason(r) for c, r in reviews.items() if r.decision == "drop"}
+    candidates = [
+        c for c in remaining if kinds[c].kind in (*ITEM_KINDS, "category") and c not in dropped
+    ]
     mapping, suggestions = suggest_mapping(table.questions, candidates)
+    values, variants = _score_columns(
+        frame, [c for c in candidates if kinds[c].kind in ITEM_KINDS], kinds, answers, mapping
+    )
+    evidence = _fit_items(values, kinds, suggestions, mapping)
     if mapping_file is not None:
-        warnings += apply_mapping_file(mapping, mapping_file, table.columns)
+        warnings += apply_mapping_file(mapping, mapping_file, table.columns, table.questions)
     for col, item in list(mapping.items.items()):
         if col in dropped:
             del mapping.items[col]  # identifying columns never enter the analysis
+        elif item.target == "group" and not _groupable(kinds[col], levels.get(col, 0), n):
+            warnings.append(("survey.warn_not_a_group", {"column": col}))
+            del mapping.items[col]  # free text or many levels: a group of one person each
         elif item.target not in ("group", "ignore") and kinds[col].kind not in ITEM_KINDS:
             warnings.append(("survey.warn_not_a_scale", {"column": col}))
             del mapping.items[col]
         elif item.target in CONSTRUCTS and kinds[col].kind == "binary":
             warnings.append(("survey.warn_not_a_scale", {"column": col}))
             del mapping.items[col]  # yes/no answers are not a 1..5 scale
+    points = {c: m.points for c, m in mapping.items.items() if m.points}
+    if points:  # the user's scale length for numeric items
+        rescored, _ = _score_columns(frame, list(points), kinds, answers, mapping)
+        values |= rescored
 
-    values, variants = _score_columns(frame, mapping, kinds, answers)
-    warnings += unknown_label_warnings(frame, variants, kinds, answers)
+    warnings += unknown_label_warnings(
+        frame, {c: v for c, v in variants.items() if c in mapping.items}, kinds, answers
+    )
     constructs, construct_values = {}, {}
     for construct in CONSTRUCTS:
         items = [c for c in mapping.columns_for(construct) if c in values]
@@ -303,8 +405,8 @@ def ingest(
     scores = scores_frame(construct_values)
     for behaviour, indicator in behaviour_values.items():
         scores[behaviour] = indicator
-    group_columns = [c for c in mapping.columns_for("group") if c not in dropped]
-    categories = [c for c in remaining if kinds[c].kind == "category" and c not in dropped]
+    group_columns = mapping.columns_for("group")
+    categories = [c for c in remaining if reviews[c].decision == "group" and c not in dropped]
     group_candidates = list(dict.fromkeys(group_columns + categories))
     mapped = set(mapping.items)
     unmapped = [c for c in candidates if c not in mapped and kinds[c].kind in ITEM_KINDS]
@@ -327,17 +429,60 @@ def ingest(
         groups=frame[group_candidates].astype(str).reset_index(drop=True),
         threshold=threshold,
         warnings=warnings,
+        reviews=[reviews[c] for c in table.columns if c in reviews],
+        evidence=evidence,
     )
+
+
+def _groupable(kind: likert.ColumnKind, levels: int, n: int) -> bool:
+    """Only categorical answers with few levels can form groups."""
+    return kind.kind not in ("free_text", "number", "empty") and 2 <= levels <= min(
+        MAX_GROUP_LEVELS, max(2, n // 2)
+    )
+
+
+def _fit_items(
+    values: dict[str, np.ndarray],
+    kinds: dict[str, likert.ColumnKind],
+    suggestions: list[Suggestion],
+    mapping: Mapping,
+) -> dict[str, ItemEvidence]:
+    """The answers decide which construct each scale item measures (see core.survey.itemfit)."""
+    by_column = {s.column: s for s in suggestions}
+    other = set(BEHAVIOURS) | {"group", "ignore"}
+    items = [
+        c
+        for c in values
+        if kinds[c].kind in SCALE_KINDS
+        and not (by_column[c].target in other and by_column[c].confidence >= AUTO_CONFIDENCE)
+    ]
+    if len(items) < 2:
+        return {}
+    anchors = [
+        (s.target, s.reverse, s.confidence) if s.target in CONSTRUCTS else (None, False, 0.0)
+        for s in (by_column[c] for c in items)
+    ]
+    X = np.column_stack([values[c] for c in items])
+    mapper = ItemMapper().fit(X, anchors)
+    evidence = dict(zip(items, mapper.evidence_, strict=True))
+    for col, ev in evidence.items():
+        if ev.target is not None and ev.confidence >= AUTO_CONFIDENCE:
+            mapping.items[col] = ItemMapping(target=ev.target, reverse=ev.reverse)
+            mapping.confidence[col] = ev.confidence
+        elif col in mapping.items and mapping.items[col].target in CONSTRUCTS:
+            del mapping.items[col]  # the answers do not back the wording
+            mapping.confidence.pop(col, None)
+    return evidence
 
 
 def _score_columns(
     frame: pd.DataFrame,
-    mapping: Mapping,
+    items: list[str],
     kinds: dict[str, likert.ColumnKind],
     answers: dict[str, set[str]],
+    mapping: Mapping,
 ) -> tuple[dict[str, np.ndarray], dict[str, likert.ScaleVariant]]:
-    """Every mapped item on 1..5; label scales chosen per family across the file."""
-    items = [c for c, m in mapping.items.items() if m.target not in ("group", "ignore")]
+    """Every item on 1..5; label scales chosen per family across the file."""
     by_family: dict[str, set[str]] = {}
     for col in items:
         if kinds[col].kind == "likert" and kinds[col].family:
@@ -346,7 +491,7 @@ def _score_columns(
     values, used = {}, {}
     for col in items:
         kind = kinds[col]
-        points = mapping.items[col].points
+        points = mapping.items[col].points if col in mapping.items else None
         if points and kind.kind == "numeric_scale":
             kind = likert.ColumnKind("numeric_scale", points=points, minimum=kind.minimum)
         variant = variants.get(kind.family) if kind.family else None

@@ -201,8 +201,11 @@ class ColumnKind:
 
 def distinct_answers(series: pd.Series) -> set[str]:
     """The normalised distinct answers, without missing-value tokens."""
+    values = series.to_numpy(dtype=object)
     return {
-        v for v in (normalise(x) for x in pd.unique(series.dropna())) if v not in MISSING_TOKENS
+        v
+        for v in (normalise(x) for x in pd.unique(values) if x is not None and x == x)
+        if v not in MISSING_TOKENS
     }
 
 
@@ -232,10 +235,17 @@ def classify(answers: set[str], n_rows: int, texts: list[str] | None = None) -> 
     family = family_of(answers)
     if family is not None:
         return ColumnKind("likert", family=family)
-    lengths = [len(t) for t in (texts or list(answers)) if t.strip()]
-    unique_ratio = len(answers) / max(1, min(n_rows, len(texts) if texts else n_rows))
+    written = [t for t in (texts or []) if t.strip() and normalise(t) not in MISSING_TOKENS]
+    lengths = [len(t) for t in (written or list(answers))]
+    # judged on the answers people wrote, however many left it empty
+    unique_ratio = (
+        len({normalise(t) for t in written}) / len(written)
+        if written
+        else len(answers) / max(1, n_rows)
+    )
     many = len(answers) > max(20, n_rows * 0.5)
-    if many or (unique_ratio >= 0.5 and lengths and np.mean(lengths) > 20):
+    wordy = lengths and np.mean(lengths) > 20
+    if many or (unique_ratio >= 0.5 and wordy) or (unique_ratio >= 0.8 and len(written) >= 5):
         return ColumnKind("free_text")
     return ColumnKind("category")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -40,23 +41,41 @@ LEXICON: list[tuple[str, str, float, int]] = [
     ),
     ("satisfaction", r"ontevreden|dissatisf|unhappy", 0.9, -1),
     (
+        "satisfaction",
+        r"quit(ting)?\b|ontslag|another (job|employer)|(andere|nieuwe) (job|baan|werkgever)|leave (this|my) (job|employer|organi)|look(ing)? for (a |an )?(new |other |another )?job|uitkijken naar|solliciteren|vertrekken|weggaan",
+        0.7,
+        -1,
+    ),
+    (
+        "satisfaction",
+        r"look forward to|kijk .*uit naar|zin in mijn werk|fulfil|voldoening|content with",
+        0.7,
+        1,
+    ),
+    (
         "identification",
-        r"\bproud\b|\btrots|identif|wij-gevoel|we-feeling|\bbelong|hoor bij|deel van (deze|onze|de|mijn) organisatie|bij (deze|onze|de|mijn) organisatie hoor|part of (this|the|my|our) (organi[sz]ation|company)|loyal|loyaal|success(es)? of (this|my|our|the) (organi[sz]ation|company)|succes(sen)? van (deze|mijn|onze|de) organisatie|my own success",
+        r"\bproud\b|\bpride\b|\bfier|\btrots|(my|mijn) (own )?(values|waarden)|(values|waarden) (of|van) (this|the|my|our|deze|de|mijn|onze) (organi|company|employer|bedrijf|werkgever)|identif|wij-gevoel|we-feeling|\bbelong|hoor bij|deel van (deze|onze|de|mijn) organisatie|bij (deze|onze|de|mijn) organisatie hoor|part of (this|the|my|our) (organi[sz]ation|company)|loyal|loyaal|success(es)? of (this|my|our|the) (organi[sz]ation|company)|succes(sen)? van (deze|mijn|onze|de) organisatie|my own success",
         0.9,
         1,
     ),
     (
         "voice",
-        r"speak up|raise (a )?concerns?|aankaarten|aan te kaarten|bespreekbaar|inspraak|voice (my|concerns|opinions?)|my (opinion|ideas?|mening) (count|matter|telt)|mijn mening|(wordt|worden) .*geluisterd|listens? to|\bcomplaints?\b|bring up (problems|issues)|klachten|kan .*(melden|kwijt)|can .*(report|raise)|concerns",
+        r"speak up|speaking up|spreak .*uit|uitspreken|say so|zeggen wat|suggesti|ideeën|ideas are|raise (a )?concerns?|aankaarten|aan te kaarten|bespreekbaar|inspraak|voice (my|concerns|opinions?)|my (opinion|ideas?|mening) (count|matter|telt)|mijn mening|(wordt|worden) .*geluisterd|listens? to|\bcomplaints?\b|bring up (problems|issues)|klachten|kan .*(melden|kwijt)|can .*(report|raise)|concerns",
         0.9,
         1,
     ),
     ("trust", r"\btrust|vertrouw", 0.9, 1),
-    ("trust", r"distrust|wantrouw", 0.9, -1),
+    ("trust", r"distrust|wantrouw|mistrust|twijfel|doubt|sceptic|skeptic|sceptisch", 0.9, -1),
+    (
+        "trust",
+        r"believe what|geloof wat|integrity|integer|transparen|rely on|reken(en)? op",
+        0.7,
+        1,
+    ),
     ("trust", r"(keeps?|houdt) .*(promises|beloftes|woord)|honest|eerlijk|betrouwba", 0.6, 1),
     (
         "always_on",
-        r"reachable|bereikbaar|after (work|working) hours|outside (of )?(work|working) hours|buiten (de )?werkuren|na (de )?werkuren|na werktijd|always on|altijd aan|in the evening|'s avonds|weekends?|holidays?|vakantie|expected to (answer|respond|reply)|verwacht .*(antwoord|reageer|reageren)",
+        r"reachable|bereikbaar|late at night|days? off|vrije dag|verlof|off-?hours|replies|e-?mails? .*(evening|night|weekend)|mails? .*('s avonds|weekend)|after (work|working) hours|outside (of )?(work|working) hours|buiten (de )?werkuren|na (de )?werkuren|na werktijd|always on|altijd aan|in the evening|'s avonds|weekends?|holidays?|vakantie|expected to (answer|respond|reply)|verwacht .*(antwoord|reageer|reageren)",
         0.9,
         1,
     ),
@@ -68,31 +87,31 @@ LEXICON: list[tuple[str, str, float, int]] = [
     ),
     (
         "social_media_skill",
-        r"(confident|comfortable|skilled|handy|handig|vaardig|weet .*hoe|know how|zeker|goed in).*(social media|sociale media|linkedin|posten|posting)|social media skills|socialemediavaardig",
+        r"(confident|comfortable|skilled|handy|handig|vaardig|weet .*hoe|know how|zeker|goed in|easy|makkelijk|gemakkelijk|understand|begrijp).*(social media|sociale media|linkedin|instagram|facebook|posten|posting|a post|een post|algorit)|social media skills|socialemediavaardig|privacy ?(settings|instellingen)|privacyinstellingen",
         0.9,
         1,
     ),
     (
         "follows",
-        r"\b(follow|volg)(s|t|en|ing|de|ed)?\b.*(organi[sz]ation|employer|werkgever|company|bedrijf|organisatie|account|pagina|page)",
+        r"\b(follow|volg)(s|t|en|ing|de|ed)?\b.*(organi[sz]ation|employer|werkgever|company|bedrijf|organisatie|account|pagina|page|linkedin|instagram|facebook|us\b|ons\b)",
         0.9,
         1,
     ),
     (
         "likes_shares",
-        r"\b(like|liked|liken|share|shared|delen|gedeeld|geliket|deelde)\b.*(post|bericht|content)|(post|bericht).*\b(geliket|gedeeld|liked|shared)\b",
+        r"\b(like|liked|liken|share|shared|delen|gedeeld|geliket|deelde|repost(ed)?|retweet(ed)?|doorgestuurd|aangeklikt)\b.*(post|bericht|content|nieuws|news|vacanc|vacature)|(post|bericht|nieuws|news).*\b(geliket|gedeeld|liked|shared|doorgedeeld)\b",
         0.85,
         1,
     ),
     (
         "posts_work",
-        r"(post|posted|gepost|geplaatst|plaats).*(about|over) (my|mijn|your|je|jouw) (work|werk|job|organi|employer|werkgever|team)|own (content|posts?) about|eigen (berichten|inhoud|foto)",
+        r"(post|posted|gepost|geplaatst|plaats|written|wrote|geschreven|schreef).*(about|over) (my|mijn|your|je|jouw|our|onze|ons) (work|werk|job|organi|employer|werkgever|team|vak)|own (content|posts?) about|eigen (berichten|inhoud|foto)",
         0.9,
         1,
     ),
     (
         "posted_criticism",
-        r"(critic|kritiek|kritisch|negatie|negative|klaag|complain).*(online|social media|sociale media|posted|gepost)|(posted|gepost|geplaatst).*(critic|kritiek|kritisch|negati)",
+        r"(critic|kritiek|kritisch|negatie|negative|klaag|complain|ongenoegen|frustrat).*(online|social media|sociale media|posted|gepost|internet)|(posted|gepost|geplaatst|geuit|voiced|aired|vented).*(critic|kritiek|kritisch|negati)",
         0.95,
         1,
     ),
@@ -189,11 +208,17 @@ class ItemMapping(BaseModel):
 
 
 class MappingFile(BaseModel):
-    """The plain JSON mapping users save and pass back."""
+    """The plain JSON mapping users save and pass back (a template for the next wave).
 
-    model_config = ConfigDict(extra="forbid")
+    ``questions`` holds each column's question text, so the template
+    re-applies when the next wave's export numbers its columns differently.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     schema_: str = Field(default=MAPPING_SCHEMA, alias="schema")
     items: dict[str, ItemMapping] = Field(default_factory=dict)
+    questions: dict[str, str] = Field(default_factory=dict)
+    unmapped: list[str] = Field(default_factory=list)  # left unmapped on purpose
 
 
 @dataclass
@@ -206,11 +231,23 @@ class Mapping:
     def columns_for(self, target: str) -> list[str]:
         return [c for c, m in self.items.items() if m.target == target]
 
-    def to_json(self) -> str:
-        body = MappingFile(items=self.items)
+    def to_json(
+        self, questions: dict[str, str] | None = None, unmapped: list[str] | None = None
+    ) -> str:
+        """The mapping as a template file (with question texts when given)."""
         return json.dumps(
-            body.model_dump(by_alias=True, exclude_none=True), indent=2, ensure_ascii=False
+            self.to_file(questions, unmapped).model_dump(by_alias=True, exclude_none=True),
+            indent=2,
+            ensure_ascii=False,
         )
+
+    def to_file(
+        self, questions: dict[str, str] | None = None, unmapped: list[str] | None = None
+    ) -> MappingFile:
+        """The mapping as the user's choices: targets, and what stays unmapped."""
+        left = list(unmapped or [])
+        texts = {c: questions[c] for c in [*self.items, *left] if questions and c in questions}
+        return MappingFile(items=dict(self.items), questions=texts, unmapped=left)
 
 
 def suggest_mapping(
@@ -245,14 +282,104 @@ def parse_mapping(text: str | bytes) -> MappingFile:
 
 
 def apply_mapping_file(
-    mapping: Mapping, user: MappingFile, columns: list[str]
+    mapping: Mapping,
+    user: MappingFile,
+    columns: list[str],
+    questions: dict[str, str] | None = None,
 ) -> list[tuple[str, dict]]:
-    """Overlay the user's choices on the suggestions; report unknown columns."""
+    """Overlay the user's choices on the suggestions; report unknown columns.
+
+    A template column whose question text differs here, or which is
+    missing, is found again by its question text (the next wave of the same
+    survey may number its columns anew).
+    """
     warnings = []
-    for column, item in user.items.items():
-        if column not in columns:
+    by_text: dict[str, str] = {}
+    for column, text in (questions or {}).items():
+        by_text.setdefault(normalise(text), column)
+    here = {c: normalise(t) for c, t in (questions or {}).items()}
+
+    def find(column: str) -> str | None:
+        text = normalise(user.questions[column]) if column in user.questions else None
+        same = text is None or column not in here or here[column] == text
+        found = column if column in columns and same else None
+        if found is None and text is not None:
+            found = by_text.get(text)
+        if found is None:
             warnings.append(("survey.warn_mapping_unknown_column", {"column": column}))
-            continue
-        mapping.items[column] = item
-        mapping.confidence[column] = 1.0
+        return found
+
+    for column in user.unmapped:  # an empty cell: the user wants it unmapped
+        found = find(column)
+        if found is not None:
+            mapping.items.pop(found, None)
+            mapping.confidence.pop(found, None)
+    for column, item in user.items.items():
+        found = find(column)
+        if found is not None:
+            mapping.items[found] = item
+            mapping.confidence[found] = 1.0
     return warnings
+
+
+def _blank(value: object) -> bool:
+    """None, NaN, an empty string or 'unmapped': the cell maps nothing."""
+    if value is None:
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return str(value).strip().lower() in ("", "nan", "none", "unmapped", "-")
+
+
+def mapping_from_rows(rows: Iterable[dict]) -> MappingFile:
+    """The editor's rows (column, target, reverse[, points]) as a mapping file.
+
+    An empty target cell means the column is left unmapped; anything else
+    must be a known target, else a translated :class:`SurveyError`.
+    """
+    items: dict[str, ItemMapping] = {}
+    unmapped: list[str] = []
+    for row in rows:
+        column, target = row.get("column"), row.get("target")
+        if _blank(column):
+            continue
+        if _blank(target):
+            unmapped.append(str(column))
+            continue
+        reverse = row.get("reverse")
+        points = row.get("points")
+        try:
+            items[str(column)] = ItemMapping(
+                target=str(target),
+                reverse=False if _blank(reverse) else bool(reverse),
+                points=None if _blank(points) else int(points),
+            )
+        except (ValidationError, TypeError, ValueError) as exc:
+            raise SurveyError(
+                "survey.mapping_invalid",
+                field=f"items.{column}.target",
+                allowed=", ".join(TARGETS),
+                detail=str(target),
+            ) from exc
+    return MappingFile(items=items, unmapped=unmapped)
+
+
+_BLOCK_ID = re.compile(r"^(.+?)[ _.\-](\d{1,3}|[a-z])$", re.I)
+_BLOCK_TEXT = re.compile(r"^(.{8,}?)\s*(?:\[[^\]]+\]|\s-\s.+|:\s.+)$")
+
+
+def question_blocks(questions: dict[str, str]) -> dict[str, list[str]]:
+    """Columns that belong to one question block (a grid, or Q5_1, Q5_2, ...).
+
+    A block is named after its shared question stem ('How much do you agree
+    [row]' in Google Forms, 'Question - row' in Qualtrics and SurveyMonkey)
+    or its shared id stem ('Q5' of Q5_1, Q5_2). Only blocks of two or more.
+    """
+    blocks: dict[str, list[str]] = {}
+    for column, text in questions.items():
+        stem = _BLOCK_TEXT.match(text.strip())
+        code = _BLOCK_ID.match(column.strip())
+        key = stem.group(1).strip() if stem else (code.group(1) if code else None)
+        if key:
+            blocks.setdefault(key, []).append(column)
+    return {k: v for k, v in blocks.items() if len(v) >= 2}

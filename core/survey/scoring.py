@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core.scenario import CONSTRUCTS
+from core.survey.itemfit import omega
 
 LOW_ALPHA = 0.6
 MIN_ANSWERED_SHARE = 0.5
@@ -34,6 +35,7 @@ class ConstructSummary:
     respondents: int
     excluded: int = 0  # answered fewer than half the items: left out of this construct
     imputed: int = 0  # missing answers imputed for respondents who answered enough
+    omega: float | None = None  # McDonald's omega (one factor), from three items
 
     @property
     def n_items(self) -> int:
@@ -51,6 +53,7 @@ class ConstructSummary:
             "respondents": self.respondents,
             "excluded": self.excluded,
             "imputed": self.imputed,
+            "omega": self.omega,
         }
 
 
@@ -112,6 +115,7 @@ def summarise_construct(
         respondents=int(valid.size),
         excluded=imputer.n_excluded_,
         imputed=imputer.n_imputed_,
+        omega=omega(signed),
     )
     return summary, scores
 
@@ -131,6 +135,31 @@ def behaviour_indicator(
     return np.where(np.isnan(values), np.nan, (values >= threshold).astype(float))
 
 
+def share_any(matrix: np.ndarray) -> float | None:
+    """Share showing any of several yes/no behaviours, with missing answers as missing.
+
+    P(any) = 1 - P(no on the first) x P(no on the second | no on the first) x ...,
+    each factor estimated on the respondents whose earlier answers are known
+    to be 'no' and who answered this item: unbiased when answers are missing
+    at random, where counting a missing answer as 'no' biases the share low.
+    """
+    matrix = np.atleast_2d(np.asarray(matrix, dtype=float))
+    if matrix.shape[0] == 0 or np.isnan(matrix).all():
+        return None
+    p_none = 1.0
+    known_none = np.ones(matrix.shape[0], bool)
+    for k in range(matrix.shape[1]):
+        column = matrix[:, k]
+        answered = ~np.isnan(column)
+        base = known_none & answered
+        if base.any():
+            p_none *= float((column[base] < 1).mean())
+        known_none = base & (column < 1)
+        if not known_none.any():
+            break
+    return 1.0 - p_none
+
+
 def summarise_behaviour(
     behaviour: str, indicators: dict[str, np.ndarray]
 ) -> tuple[BehaviourSummary, np.ndarray]:
@@ -140,7 +169,7 @@ def summarise_behaviour(
     matrix = np.column_stack(list(indicators.values()))
     answered = ~np.isnan(matrix).all(axis=1)
     any_yes = np.where(answered, np.nanmax(np.where(np.isnan(matrix), -1, matrix), axis=1), np.nan)
-    share = float(np.nanmean(any_yes)) if answered.any() else None
+    share = share_any(matrix) if answered.any() else None
     return BehaviourSummary(behaviour, tuple(indicators), share, int(answered.sum())), any_yes
 
 

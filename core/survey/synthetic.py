@@ -66,11 +66,22 @@ def generate(
     spread: float = 0.7,
     noise: float = 0.6,
     missing_rate: float = 0.02,
+    profiles: list[dict[str, float]] | None = None,
 ) -> SyntheticSurvey:
-    """``n`` respondents answering Serre's questionnaire in ``lang``."""
+    """``n`` respondents answering Serre's questionnaire in ``lang``.
+
+    ``profiles`` (optional) are segments of respondents: each adds its own
+    shift per construct to the means, and respondents are split evenly.
+    """
     q = questionnaire()
     means = {c: 3.0 for c in CONSTRUCTS} | (means or {})
-    latent = {c: means[c] + spread * rng.standard_normal(n) for c in CONSTRUCTS}
+    shift = {c: np.zeros(n) for c in CONSTRUCTS}
+    if profiles:
+        segment = rng.permutation(np.arange(n) % len(profiles))
+        for k, profile in enumerate(profiles):
+            for c, value in profile.items():
+                shift[c][segment == k] = value
+    latent = {c: means[c] + shift[c] + spread * rng.standard_normal(n) for c in CONSTRUCTS}
     numeric, answers = {}, {}
     scales = q["scales"]
     for item in q["items"]:

@@ -152,9 +152,12 @@ def test_imputation_within_limits():
 
 @pytest.fixture(scope="module")
 def survey_and_scenario(neutral):
+    """Two planted groups of respondents: engaged and proud, and silent critics."""
     rng = np.random.default_rng(11)
-    survey = sy.generate(800, rng, "en", {"identification": 3.9, "voice": 2.4})
-    return ingest(sy.to_google_forms_csv(survey, rng), "g.csv"), neutral
+    proud = sy.generate(400, rng, "en", {"identification": 4.2, "voice": 3.3, "trust": 3.8})
+    critics = sy.generate(400, rng, "en", {"identification": 2.8, "voice": 1.7, "trust": 2.0})
+    proud.answers = pd.concat([proud.answers, critics.answers], ignore_index=True)
+    return ingest(sy.to_google_forms_csv(proud, rng), "g.csv"), neutral
 
 
 def test_calibration_reproduces_planted_shares(survey_and_scenario):
