@@ -60,13 +60,11 @@ def context() -> Any:
 
 
 def warm_up() -> None:
-    """Start the fork server now, so the first upload does not pay for it."""
-    ctx = context()
-    if START_METHOD == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-    del ctx
+    """Start the fork server and wait until it has preloaded, so no upload pays for it."""
+    try:
+        run_isolated(abs, 0)
+    except SurveyError:
+        LOGGER.warning("the survey reader could not be warmed up")
 
 
 def _address_space() -> int:
