@@ -22,6 +22,9 @@ MAX_ZIP_MEMBERS = 500
 MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 SAV_HEADER_BYTES = 176
+_CELL = re.compile(rb"[<:]c[\s>/]")
+_ROW = re.compile(rb"[<:]row[\s>/]")
+_CHUNK = 1 << 20
 _DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
 
 
@@ -55,7 +58,7 @@ def check_xlsx(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
         raise SurveyError("survey.not_xlsx", name="") from exc
     if len(infos) > MAX_ZIP_MEMBERS:
         raise SurveyError("survey.zip_bomb")
@@ -68,7 +71,31 @@ def check_xlsx(data: bytes) -> zipfile.ZipFile:
     for info in infos:
         if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
             _check_dimension(archive, info)
+            _count_cells(archive, info)
     return archive
+
+
+def _count_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Count cell and row elements in the sheet XML (a stream, never parsed) against the budget."""
+    cells = rows = 0
+    tail = b""
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                block = tail + chunk
+                cells += len(_CELL.findall(block))
+                rows += len(_ROW.findall(block))
+                tail = block[-8:]
+                cells -= len(_CELL.findall(tail))
+                rows -= len(_ROW.findall(tail))
+                if cells > MAX_CELLS or rows > MAX_ROWS:
+                    break
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
+        raise SurveyError("survey.xlsx_broken", detail=type(exc).__name__) from exc
+    if rows > MAX_ROWS:
+        raise SurveyError("survey.too_many_rows", n=f"{rows:,}+", limit=MAX_ROWS)
+    if cells > MAX_CELLS:
+        raise SurveyError("survey.too_many_cells", limit=MAX_CELLS)
 
 
 def _check_dimension(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:

@@ -29,7 +29,7 @@ from core.survey.errors import SurveyError
 from core.survey.ingest import SurveyResult, ingest
 from core.survey.mapping import MappingFile
 from core.survey.privacy import DEFAULT_THRESHOLD
-from core.survey.reading import MAX_BYTES, check_size
+from core.survey.reading import MAX_BYTES, preflight
 
 LOGGER = logging.getLogger("serre.isolate")
 START_METHOD = "forkserver"
@@ -196,5 +196,5 @@ def ingest_isolated(
     limits: Limits | None = None,
 ) -> SurveyResult:
     """:func:`core.survey.ingest` in a child process: the way to read any untrusted file."""
-    check_size(data, MAX_BYTES)
+    preflight(data, filename, MAX_BYTES)  # hostile headers are refused without a child
     return run_isolated(ingest, data, filename, mapping_file, threshold, limits=limits)

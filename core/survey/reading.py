@@ -49,6 +49,14 @@ def check_size(data: bytes, limit: int = MAX_BYTES) -> None:
         raise SurveyError("survey.too_large", size=len(data) // 1_000_000, limit=limit // 1_000_000)
 
 
+def preflight(data: bytes, filename: str, limit: int = MAX_BYTES) -> str:
+    """Size, kind and the cell budget from headers only: safe to run before any parsing."""
+    check_size(data, limit)
+    kind = sniff_kind(data, filename)
+    {"xlsx": budget.check_xlsx, "sav": budget.check_sav, "csv": budget.check_csv}[kind](data)
+    return kind
+
+
 def sniff_kind(data: bytes, filename: str) -> str:
     """'xlsx', 'sav' or 'csv' from the content first, the extension second."""
     ext = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
