@@ -11,8 +11,10 @@ ready in milliseconds.
 
 from __future__ import annotations
 
+import io
 import logging
 import multiprocessing as mp
+import os
 import resource
 import signal
 import threading
@@ -20,7 +22,9 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerProcess, set_spawning_popen
 from typing import Any
 
 from core.boundary import log_text, new_reference
@@ -38,6 +42,40 @@ MAX_CHILDREN = 2  # concurrent readers on the whole server (the machine has 2 co
 _children = threading.BoundedSemaphore(MAX_CHILDREN)
 _setup = threading.Lock()
 _context: Any = None
+
+
+class _Popen(popen_forkserver.Popen):
+    """The fork server's launcher without re-running the parent's ``__main__`` in the child.
+
+    Under ``streamlit run`` the page script is ``__main__``; multiprocessing
+    would execute it again in every child. The reader only needs importable
+    functions, so the main-module entries are left out of the child's setup
+    (the rest is ``popen_forkserver.Popen._launch`` of Python 3.11 unchanged).
+    """
+
+    def _launch(self, process_obj: Any) -> None:
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        for key in ("init_main_from_path", "init_main_from_name"):
+            prep_data.pop(key, None)
+        buf = io.BytesIO()
+        set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            set_spawning_popen(None)
+        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
+        parent_w = os.dup(w)
+        self.finalizer = util.Finalize(self, util.close_fds, (parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _ReaderProcess(ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj: Any) -> _Popen:
+        return _Popen(process_obj)
 
 
 @dataclass(frozen=True)
@@ -141,7 +179,7 @@ def run_isolated(func: Callable[..., Any], *args: Any, limits: Limits | None = N
 def _run(func: Callable[..., Any], args: tuple, limits: Limits) -> Any:
     ctx = context()
     reader, writer = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(writer, func, args, limits), daemon=True)
+    process = _ReaderProcess(target=_child, args=(writer, func, args, limits), daemon=True)
     started = time.monotonic()
     process.start()
     writer.close()
