@@ -89,13 +89,13 @@ async def _session(browser, url: str, times: dict, errors: list) -> None:
             times[step].append(time.monotonic() - start)
         start = time.monotonic()
         toggles = page.locator('[data-testid="stMain"] [data-testid="stCheckbox"] label:visible')
-        await toggles.first.click()
+        await toggles.first.click(timeout=120_000)
         await _settle(page)
         times["lever"].append(time.monotonic() - start)
         if await page.locator('[data-testid="stException"]').count():
             errors.append("exception shown")
     except Exception as exc:  # a timeout or a lost connection counts as an error
-        errors.append(type(exc).__name__)
+        errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}")
     finally:
         await context.close()
 
