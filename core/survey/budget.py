@@ -40,10 +40,11 @@ def check_shape(rows: int, columns: int) -> None:
 
 def check_csv(data: bytes) -> None:
     """Header width and line count of delimited text, from the raw bytes."""
-    end = data.find(b"\n")
-    header = data if end < 0 else data[:end]
+    ends = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
+    header = data[: min(ends)] if ends else data
     width = 1 + max(header.count(d) for d in (b",", b";", b"\t"))
-    check_shape(max(0, data.count(b"\n") - 1), width)
+    lines = data.count(b"\n") or data.count(b"\r")  # old Mac exports end lines with CR only
+    check_shape(max(0, lines - 1), width)
 
 
 def _column_number(letters: bytes) -> int:
