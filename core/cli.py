@@ -7,28 +7,42 @@
     python -m core policy FILE --lang nl --out policy.docx|policy.md
     python -m core schema
 
-Bad input gives exit code 2 and one clear line on stderr, never a traceback.
+Bad input gives exit code 2 and one clear line on stderr, never a traceback;
+an unexpected failure gives exit code 1, one line with a reference, and the
+traceback in the log file (``SERRE_LOG``, else ``serre-cli.log`` in the
+temporary folder). Unusual but valid inputs are warned about on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from core import plausibility
+from core.boundary import LOGGER, log_unexpected
 from core.context import DEFAULT_RUNS, MAX_RUNS, RunContext
 from core.errors import SerreError
+from core.files import check_output, read_limited, write_output
 from core.i18n import LANGUAGES, translate
 from core.scenario import Scenario, json_schema, load_scenario
+from core.text import one_line
 from core.thresholds import DEFAULT_THRESHOLD
 
 # Each command imports what it needs, so `simulate` does not load pandas or the reports.
+from core.thresholds import MAX_SURVEY_BYTES as MAX_BYTES
 
+EXIT_INTERNAL = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 MAX_EMPLOYEES = 100_000
+MAX_INT_CHARS = 19  # an option value longer than this is never a meaningful count
 
 
 class _UsageError(Exception):
@@ -40,6 +54,29 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
+def _whole(text: str) -> int:
+    """An integer option, refusing absurd digit counts before converting."""
+    if len(text.strip()) > MAX_INT_CHARS:
+        raise argparse.ArgumentTypeError(f"a number of at most {MAX_INT_CHARS} digits")
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text[:20]!r}") from exc
+
+
+def _real(text: str) -> float:
+    """A float option, refusing absurd lengths, infinities and NaN."""
+    if len(text.strip()) > MAX_INT_CHARS + 6:
+        raise argparse.ArgumentTypeError("a number of reasonable length")
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"invalid float value: {text[:20]!r}") from exc
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError("a finite number")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m core", description="Serre engine: simulate, recommend.")
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages")
@@ -47,33 +84,33 @@ def _parser() -> argparse.ArgumentParser:
 
     sim = sub.add_parser("simulate", help="simulate a scenario file")
     sim.add_argument("file")
-    sim.add_argument("--runs", type=int, default=DEFAULT_RUNS)
-    sim.add_argument("--seed", type=int, default=None)
-    sim.add_argument("--employees", type=int, default=None, help="employees to simulate")
+    sim.add_argument("--runs", type=_whole, default=DEFAULT_RUNS)
+    sim.add_argument("--seed", type=_whole, default=None)
+    sim.add_argument("--employees", type=_whole, default=None, help="employees to simulate")
     sim.add_argument("--json", action="store_true", help="print JSON")
 
     rec = sub.add_parser("recommend", help="recommend a policy mix for a scenario file")
     rec.add_argument("file")
-    rec.add_argument("--seed", type=int, default=None)
-    rec.add_argument("--runs", type=int, default=1000, help="runs for before/after metrics")
-    rec.add_argument("--leak-cap", type=float, default=None, help="max yearly leak probability")
+    rec.add_argument("--seed", type=_whole, default=None)
+    rec.add_argument("--runs", type=_whole, default=1000, help="runs for before/after metrics")
+    rec.add_argument("--leak-cap", type=_real, default=None, help="max yearly leak probability")
     rec.add_argument("--survey", default=None, help="a survey export: simulate its respondents")
-    rec.add_argument("--threshold", type=int, default=DEFAULT_THRESHOLD)
+    rec.add_argument("--threshold", type=_whole, default=DEFAULT_THRESHOLD)
     rec.add_argument("--json", action="store_true", help="print JSON")
 
     ing = sub.add_parser("ingest", help="read a survey export into climate scores")
     ing.add_argument("file")
     ing.add_argument("--mapping", default=None, help="a mapping JSON file to apply")
     ing.add_argument("--group", default=None, help="column for a confidential breakdown")
-    ing.add_argument("--threshold", type=int, default=DEFAULT_THRESHOLD)
+    ing.add_argument("--threshold", type=_whole, default=DEFAULT_THRESHOLD)
     ing.add_argument("--save-mapping", default=None, help="write the mapping used to this file")
     ing.add_argument("--json", action="store_true", help="print JSON")
 
     rep = sub.add_parser("report", help="write an HTML report or PPTX deck of scenario files")
     rep.add_argument("files", nargs="+")
     rep.add_argument("--out", required=True, help="report.html or deck.pptx")
-    rep.add_argument("--runs", type=int, default=1000)
-    rep.add_argument("--seed", type=int, default=None)
+    rep.add_argument("--runs", type=_whole, default=1000)
+    rep.add_argument("--seed", type=_whole, default=None)
     rep.add_argument(
         "--recommend", action="store_true", help="include the recommendation for the first file"
     )
@@ -120,20 +157,28 @@ def _table(metrics: dict[str, dict[str, float]], lang: str) -> str:
     return "\n".join(rows)
 
 
+def _load(path: str, lang: str) -> Scenario:
+    """A scenario file; unusual but valid values are warned about on stderr."""
+    scenario = load_scenario(path)
+    for text in plausibility.messages(scenario, lang):
+        print(f"warning: {one_line(text)}", file=sys.stderr)
+    return scenario
+
+
 def _simulate(args: argparse.Namespace) -> str:
     from core.simulate import simulate
 
-    scenario = load_scenario(args.file)
+    scenario = _load(args.file, args.lang)
     result = simulate(scenario, _context(scenario, args, employees=args.employees))
     if args.json:
         return json.dumps(result.to_dict(), indent=2)
-    return f"{scenario.name}\n" + _table(result.summary(), args.lang)
+    return f"{one_line(scenario.name)}\n" + _table(result.summary(), args.lang)
 
 
 def _recommend(args: argparse.Namespace) -> str:
     from core.recommend import Objective, recommend
 
-    scenario = load_scenario(args.file)
+    scenario = _load(args.file, args.lang)
     context = _context(scenario, args)
     notes: dict[str, str] = {}
     if args.survey:
@@ -142,7 +187,7 @@ def _recommend(args: argparse.Namespace) -> str:
     data = rec.to_dict(args.lang)
     if args.json:
         return json.dumps(data, indent=2, ensure_ascii=False)
-    lines = [scenario.name, ""]
+    lines = [one_line(scenario.name), ""]
     lines += [f"- {r['lever']} = {r['value']}: {r['text']}" for r in data["reasons"]]
     if data["conflicts"]:
         lines += ["", *[f"! {c['message']}" for c in data["conflicts"]]]
@@ -154,9 +199,10 @@ def _survey_context(
 ) -> tuple[RunContext, dict[str, str]]:
     """The survey's respondents, calibrated parameters and key-driver notes per lever."""
     from core.analytics.insight import analyse, persona_source
-    from core.survey import ingest
+    from core.survey.isolate import ingest_isolated
 
-    result = ingest(_read_bytes(args.survey), Path(args.survey).name, None, args.threshold)
+    data = read_limited(args.survey, MAX_BYTES)
+    result = ingest_isolated(data, Path(args.survey).name, None, args.threshold)
     insight = analyse(result, scenario, context.params, context.seed)
     context = context.with_(
         params=insight.params(context.params), source=persona_source(result, insight)
@@ -164,26 +210,24 @@ def _survey_context(
     return context, insight.driver_notes(args.lang)
 
 
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise SerreError("error.file_missing", path=path) from exc
-    except IsADirectoryError as exc:
-        raise SerreError("error.file_is_directory", path=path) from exc
-    except OSError as exc:
-        raise SerreError("error.file_unreadable", path=path, detail=exc.strerror) from exc
-
-
 def _ingest(args: argparse.Namespace) -> str:
-    from core.survey import ingest, parse_mapping
+    from core.safe_json import checked_json_text
+    from core.scenario import MAX_FILE_BYTES
+    from core.survey import parse_mapping
+    from core.survey.isolate import ingest_isolated
 
-    mapping = parse_mapping(_read_bytes(args.mapping)) if args.mapping else None
-    result = ingest(_read_bytes(args.file), Path(args.file).name, mapping, args.threshold)
+    if args.save_mapping:
+        check_output(args.save_mapping)
+    mapping = None
+    if args.mapping:
+        raw = read_limited(args.mapping, MAX_FILE_BYTES)
+        mapping = parse_mapping(checked_json_text(raw, args.mapping))
+    survey = read_limited(args.file, MAX_BYTES)
+    result = ingest_isolated(survey, Path(args.file).name, mapping, args.threshold)
     data = result.to_dict(args.lang, group=args.group)
     if args.save_mapping:
         template = result.mapping.to_json(result.questions, result.unmapped)
-        Path(args.save_mapping).write_text(template, encoding="utf-8")
+        write_output(args.save_mapping, template)
     if args.json:
         return json.dumps(data, indent=2, ensure_ascii=False)
     lines = [
@@ -196,20 +240,8 @@ def _ingest(args: argparse.Namespace) -> str:
             lines.append(f"  {name:20} {c['mean']:.2f}  alpha {alpha}  items {c['n_items']}")
     dropped = ", ".join(d["column"] for d in data["dropped_columns"]) or "-"
     lines.append(f"{translate('cli.dropped', args.lang)}: {dropped}")
-    lines += [f"! {w}" for w in data["warnings"]]
+    lines += [f"! {one_line(w)}" for w in data["warnings"]]
     return "\n".join(lines)
-
-
-def _write(path: str, data: bytes | str) -> str:
-    target = Path(path)
-    try:
-        if isinstance(data, str):
-            target.write_text(data, encoding="utf-8")
-        else:
-            target.write_bytes(data)
-    except OSError as exc:
-        raise SerreError("error.file_unwritable", path=path, detail=exc.strerror) from exc
-    return str(target)
 
 
 def _report(args: argparse.Namespace) -> str:
@@ -220,7 +252,8 @@ def _report(args: argparse.Namespace) -> str:
     suffix = Path(args.out).suffix.lower()
     if suffix not in (".html", ".pptx"):
         raise SerreError("error.cli_report_format", value=suffix or args.out)
-    scenarios = [load_scenario(f) for f in args.files]
+    check_output(args.out)
+    scenarios = [_load(f, args.lang) for f in args.files]
     context = _context(scenarios[0], args)  # one seed for all: common random numbers
     results = [(s.name, simulate(s, context)) for s in scenarios]
     rec = None
@@ -228,8 +261,8 @@ def _report(args: argparse.Namespace) -> str:
         rec = recommend(scenarios[0], context=context)
         results.append((translate("report.recommended", args.lang), rec.after))
     if suffix == ".html":
-        return _write(args.out, html_report(results, args.lang, rec))
-    return _write(args.out, pptx_deck(results, args.lang, rec))
+        return write_output(args.out, html_report(results, args.lang, rec))
+    return write_output(args.out, pptx_deck(results, args.lang, rec))
 
 
 def _policy(args: argparse.Namespace) -> str:
@@ -238,13 +271,29 @@ def _policy(args: argparse.Namespace) -> str:
     suffix = Path(args.out).suffix.lower()
     if suffix not in (".docx", ".md"):
         raise SerreError("error.cli_policy_format", value=suffix or args.out)
-    doc = draft_policy(load_scenario(args.file), args.lang)
-    return _write(args.out, to_docx(doc) if suffix == ".docx" else to_markdown(doc))
+    check_output(args.out)
+    doc = draft_policy(_load(args.file, args.lang), args.lang)
+    return write_output(args.out, to_docx(doc) if suffix == ".docx" else to_markdown(doc))
+
+
+def log_file() -> str:
+    """Where the CLI logs unexpected errors with their traceback."""
+    return os.environ.get("SERRE_LOG") or os.path.join(tempfile.gettempdir(), "serre-cli.log")
+
+
+def _log_to_file() -> None:
+    """Send the ``serre`` log to a file, so a traceback never reaches the terminal."""
+    if not any(getattr(h, "serre_cli", False) for h in LOGGER.handlers):
+        handler = logging.FileHandler(log_file(), delay=True, encoding="utf-8")
+        handler.serre_cli = True  # type: ignore[attr-defined]
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        LOGGER.addHandler(handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the exit code."""
+    """Run the CLI; return the exit code. The one error boundary of every command."""
     lang = "en"
+    _log_to_file()
     try:
         args = _parser().parse_args(argv)
         lang = args.lang
@@ -258,11 +307,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             "schema": lambda _: json.dumps(json_schema(), indent=2),
         }
         output: Any = commands[args.command](args)
+        print(output)
     except _UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except SerreError as exc:
-        print(f"error: {exc.message(lang)}", file=sys.stderr)
+        print(f"error: {one_line(exc.message(lang))}", file=sys.stderr)
         return EXIT_USAGE
-    print(output)
+    except KeyboardInterrupt:
+        print(f"error: {translate('error.interrupted', lang)}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the boundary: logged with its traceback, never shown
+        reference = log_unexpected(exc, "cli")
+        print(f"error: {translate('error.unexpected_cli', lang, ref=reference, log=log_file())}",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_INTERNAL
     return 0

@@ -273,15 +273,15 @@ def check_json_shape(text: str) -> None:
 
 def load_scenario(path: str | Path) -> Scenario:
     """Read a scenario file; every failure is a :class:`ScenarioError`."""
-    path = Path(path)
+    from core.errors import SerreError
+    from core.files import read_limited
+
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ScenarioError("error.file_missing", path=str(path)) from exc
-    except IsADirectoryError as exc:
-        raise ScenarioError("error.file_is_directory", path=str(path)) from exc
-    except OSError as exc:
-        raise ScenarioError("error.file_unreadable", path=str(path), detail=exc.strerror) from exc
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except SerreError as exc:
+        if exc.key == "error.file_too_large":
+            raise ScenarioError("error.scenario_too_large", limit=MAX_FILE_BYTES // 1000) from exc
+        raise ScenarioError(exc.key, **exc.params) from exc
     return parse_scenario(raw)
 
 

@@ -7,3 +7,4 @@ norm of Effectory, Qualtrics and Peakon), never below 3.
 DEFAULT_THRESHOLD = 5
 MIN_THRESHOLD = 3
 MAX_THRESHOLD = 50
+MAX_SURVEY_BYTES = 50 * 1024 * 1024  # the largest survey file Serre reads

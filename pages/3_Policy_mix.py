@@ -12,213 +12,211 @@ from core.levers import LEVER_VALUES
 from core.recommend import Objective
 from core.valuation import Valuation
 from ui import compute, state
-from ui.bootstrap import bootstrap
+from ui.boundary import page
 from ui.decision_view import decision_summary
 from ui.i18n import fmt_share, lang, t
 from ui.widgets import big_numbers, lever_input
 
-bootstrap("nav.policy")
+with page("nav.policy"):
 
+    def _value_text(lever: str, value) -> str:
+        return t(f"value.{lever}.{str(value).lower()}")
 
-def _value_text(lever: str, value) -> str:
-    return t(f"value.{lever}.{str(value).lower()}")
+    st.title(t("nav.policy"))
+    st.markdown(t("policy.intro"))
+    ss = st.session_state
 
-
-st.title(t("nav.policy"))
-st.markdown(t("policy.intro"))
-ss = st.session_state
-
-with st.expander(t("policy.objective"), icon=":material/euro:"):
-    st.caption(t("policy.objective_help"))
-    obj: Objective = ss.objective
-    valuation: Valuation = ss.valuation
-    cols = st.columns(3)
-    prices = {}
-    for i, (name, step) in enumerate(
-        (
-            ("cost_sensitive_leak", 10_000.0),
-            ("cost_negative_post", 25.0),
-            ("cost_chat_incident", 5_000.0),
-            ("cost_always_on", 50.0),
-            ("value_recruitment_click", 1.0),
-        )
-    ):
-        prices[name] = cols[i % 3].number_input(
-            t(f"objective.{name}"),
-            0.0,
-            100_000_000.0,
-            float(getattr(valuation, name)),
-            step,
-            key=f"objective.{name}",
-            help=t(f"objective.{name}.help"),
-        )
-    sector_rate = cost_book().hourly(scenario_sector := state.base().organisation.sector)
-    hourly = cols[2].number_input(
-        t("objective.hourly_cost"),
-        1.0,
-        1000.0,
-        float(obj.costs.hourly_cost or sector_rate),
-        1.0,
-        key="objective.hourly_cost",
-        help=t("objective.hourly_cost.help", sector=t(f"sector.{scenario_sector}")),
-    )
-    scale = cols[0].number_input(
-        t("objective.cost_scale"),
-        0.0,
-        20.0,
-        float(obj.costs.scale),
-        0.1,
-        key="objective.cost_scale",
-        help=t("objective.cost_scale.help"),
-    )
-    cap_today = st.checkbox(
-        t("policy.cap_today"), value=obj.leak_cap is None, key="objective.cap_today"
-    )
-    cap = None
-    if not cap_today:
-        cap = (
-            st.slider(
-                t("policy.cap"),
-                1,
-                100,
-                round((obj.leak_cap or 0.2) * 100),
-                1,
-                key="objective.cap_pct",
-                format="%d%%",
-                help=t("policy.cap_help"),
+    with st.expander(t("policy.objective"), icon=":material/euro:"):
+        st.caption(t("policy.objective_help"))
+        obj: Objective = ss.objective
+        valuation: Valuation = ss.valuation
+        cols = st.columns(3)
+        prices = {}
+        for i, (name, step) in enumerate(
+            (
+                ("cost_sensitive_leak", 10_000.0),
+                ("cost_negative_post", 25.0),
+                ("cost_chat_incident", 5_000.0),
+                ("cost_always_on", 50.0),
+                ("value_recruitment_click", 1.0),
             )
-            / 100
+        ):
+            prices[name] = cols[i % 3].number_input(
+                t(f"objective.{name}"),
+                0.0,
+                100_000_000.0,
+                float(getattr(valuation, name)),
+                step,
+                key=f"objective.{name}",
+                help=t(f"objective.{name}.help"),
+            )
+        sector_rate = cost_book().hourly(scenario_sector := state.base().organisation.sector)
+        hourly = cols[2].number_input(
+            t("objective.hourly_cost"),
+            1.0,
+            1000.0,
+            float(obj.costs.hourly_cost or sector_rate),
+            1.0,
+            key="objective.hourly_cost",
+            help=t("objective.hourly_cost.help", sector=t(f"sector.{scenario_sector}")),
         )
-    new_valuation = valuation.model_copy(update=prices)
-    if new_valuation != valuation:
-        ss.valuation = new_valuation
-    costs = CostSettings(hourly_cost=None if hourly == sector_rate else hourly, scale=scale)
-    new_objective = dataclasses.replace(obj, valuation=ss.valuation, costs=costs, leak_cap=cap)
-    if new_objective != obj:
-        ss.objective = new_objective
-
-scenario = state.base()
-with st.spinner(t("policy.searching")):
-    rec = compute.recommendation(scenario, ss.objective)
-ss.recommendation = rec
-
-mix = ss.mix
-conflicts = find_conflicts(mix, scenario.organisation, scenario.climate, ss.objective.thresholds)
-left, mid, right = st.columns([2, 2, 3])
-with left:
-    if st.button(
-        t("policy.apply"),
-        type="primary",
-        icon=":material/auto_awesome:",
-        disabled=mix == rec.policy,
-    ):
-        state.set_mix(rec.policy)
-        st.rerun()
-with mid:
-    if st.button(t("policy.reset"), icon=":material/undo:", disabled=mix == ss.today):
-        state.set_mix(ss.today)
-        st.rerun()
-with right:
-    if not rec.cap_met:
-        st.warning(
-            t(
-                "policy.cap_not_met_v2",
-                cap=fmt_share(rec.leak_cap, 1),
-                best=fmt_share(rec.best_leak, 1),
-            ),
-            icon=":material/warning:",
+        scale = cols[0].number_input(
+            t("objective.cost_scale"),
+            0.0,
+            20.0,
+            float(obj.costs.scale),
+            0.1,
+            key="objective.cost_scale",
+            help=t("objective.cost_scale.help"),
         )
+        cap_today = st.checkbox(
+            t("policy.cap_today"), value=obj.leak_cap is None, key="objective.cap_today"
+        )
+        cap = None
+        if not cap_today:
+            cap = (
+                st.slider(
+                    t("policy.cap"),
+                    1,
+                    100,
+                    round((obj.leak_cap or 0.2) * 100),
+                    1,
+                    key="objective.cap_pct",
+                    format="%d%%",
+                    help=t("policy.cap_help"),
+                )
+                / 100
+            )
+        new_valuation = valuation.model_copy(update=prices)
+        if new_valuation != valuation:
+            ss.valuation = new_valuation
+        costs = CostSettings(hourly_cost=None if hourly == sector_rate else hourly, scale=scale)
+        new_objective = dataclasses.replace(obj, valuation=ss.valuation, costs=costs, leak_cap=cap)
+        if new_objective != obj:
+            ss.objective = new_objective
 
-decision_summary(rec)
+    scenario = state.base()
+    with st.spinner(t("policy.searching")):
+        rec = compute.recommendation(scenario, ss.objective)
+    ss.recommendation = rec
 
-if conflicts:
-    for c in conflicts:
-        box = {"conflict": st.error, "warning": st.warning, "info": st.info}[c.severity]
-        box(c.message(lang()), icon=":material/report:")
-else:
-    st.success(t("policy.no_conflicts"), icon=":material/check_circle:")
-
-with st.expander(t("policy.guard_rails"), icon=":material/shield:"):
-    st.caption(t("policy.guard_rails_help"))
-    if rec.overrides:
-        for o in rec.overrides:
+    mix = ss.mix
+    conflicts = find_conflicts(
+        mix, scenario.organisation, scenario.climate, ss.objective.thresholds
+    )
+    left, mid, right = st.columns([2, 2, 3])
+    with left:
+        if st.button(
+            t("policy.apply"),
+            type="primary",
+            icon=":material/auto_awesome:",
+            disabled=mix == rec.policy,
+        ):
+            state.set_mix(rec.policy)
+            st.rerun()
+    with mid:
+        if st.button(t("policy.reset"), icon=":material/undo:", disabled=mix == ss.today):
+            state.set_mix(ss.today)
+            st.rerun()
+    with right:
+        if not rec.cap_met:
             st.warning(
                 t(
-                    "policy.guard_rail_override",
-                    rule=t(f"rule.{o.rule}"),
-                    lever=t(f"lever.{o.lever}"),
-                    chosen=_value_text(o.lever, o.chosen_value),
-                    preferred=_value_text(o.lever, o.model_value),
+                    "policy.cap_not_met_v2",
+                    cap=fmt_share(rec.leak_cap, 1),
+                    best=fmt_share(rec.best_leak, 1),
                 ),
-                icon=":material/shield:",
+                icon=":material/warning:",
             )
+
+    decision_summary(rec)
+
+    if conflicts:
+        for c in conflicts:
+            box = {"conflict": st.error, "warning": st.warning, "info": st.info}[c.severity]
+            box(c.message(lang()), icon=":material/report:")
     else:
-        st.success(t("policy.guard_rails_agree"), icon=":material/verified:")
+        st.success(t("policy.no_conflicts"), icon=":material/check_circle:")
 
-st.subheader(t("policy.effect"))
-big_numbers(compute.run(state.current()), compute.run(state.today()))
-st.caption(t("policy.effect_note"))
-
-st.subheader(t("policy.levers"))
-head = st.columns([3, 2, 2, 3])
-for column, key in zip(
-    head,
-    ("policy.col.lever", "policy.col.today", "policy.col.recommended", "policy.col.mix"),
-    strict=True,
-):
-    column.markdown(f"**{t(key)}**")
-reasons = {r.lever: r for r in rec.reasons}
-found = compute.insight()
-notes = found.driver_notes(lang()) if found is not None else {}
-effects = compute.persona_effects(state.current()) if found is not None else {}
-persona_names = (
-    dict(zip(found.personas.names_, found.persona_names(lang()), strict=True))
-    if found is not None and found.personas is not None
-    else {}
-)
-
-
-def _value(lever: str, value) -> str:
-    return t(f"value.{lever}.{str(value).lower()}")
-
-
-for lever, values in LEVER_VALUES.items():
-    with st.container(border=True):
-        c1, c2, c3, c4 = st.columns([3, 2, 2, 3])
-        c1.markdown(f"**{t(f'lever.{lever}')}**")
-        c1.caption(t(f"lever.{lever}.help"))
-        c2.write(_value(lever, getattr(ss.today, lever)))
-        recommended = getattr(rec.policy, lever)
-        c3.write(
-            (
-                ":material/check: "
-                if recommended == getattr(mix, lever)
-                else ":material/arrow_forward: "
-            )
-            + _value(lever, recommended)
-        )
-        key = f"mix.{lever}"
-        ss[key] = getattr(mix, lever)
-        with c4:
-            label = _value(lever, True) if values == (False, True) else ""
-            lever_input(lever, values, key, label=label)
-        reason = reasons[lever]
-        with st.expander(t("policy.why")):
-            st.markdown(reason.text(lang()))
-            if lever in notes:
-                st.info(notes[lever], icon=":material/insights:")
-            if effects.get(lever):
-                best, worst = effects[lever][0], effects[lever][-1]
-                st.caption(
+    with st.expander(t("policy.guard_rails"), icon=":material/shield:"):
+        st.caption(t("policy.guard_rails_help"))
+        if rec.overrides:
+            for o in rec.overrides:
+                st.warning(
                     t(
-                        "policy.persona_effect",
-                        helps=persona_names.get(best.persona, best.persona),
-                        help_pts=f"{best.net * 100:+.1f}",
-                        harms=persona_names.get(worst.persona, worst.persona),
-                        harm_pts=f"{worst.net * 100:+.1f}",
-                    )
+                        "policy.guard_rail_override",
+                        rule=t(f"rule.{o.rule}"),
+                        lever=t(f"lever.{o.lever}"),
+                        chosen=_value_text(o.lever, o.chosen_value),
+                        preferred=_value_text(o.lever, o.model_value),
+                    ),
+                    icon=":material/shield:",
                 )
-            for source in reason.sources:
-                link = f" [{t('policy.link')}]({source['link']})" if source.get("link") else ""
-                cite = f"{source['authors']} ({source['year']}). *{source['title']}*."
-                st.caption(f"{cite} {t('policy.grade')} {source['grade']}.{link}")
+        else:
+            st.success(t("policy.guard_rails_agree"), icon=":material/verified:")
+
+    st.subheader(t("policy.effect"))
+    big_numbers(compute.run(state.current()), compute.run(state.today()))
+    st.caption(t("policy.effect_note"))
+
+    st.subheader(t("policy.levers"))
+    head = st.columns([3, 2, 2, 3])
+    for column, key in zip(
+        head,
+        ("policy.col.lever", "policy.col.today", "policy.col.recommended", "policy.col.mix"),
+        strict=True,
+    ):
+        column.markdown(f"**{t(key)}**")
+    reasons = {r.lever: r for r in rec.reasons}
+    found = compute.insight()
+    notes = found.driver_notes(lang()) if found is not None else {}
+    effects = compute.persona_effects(state.current()) if found is not None else {}
+    persona_names = (
+        dict(zip(found.personas.names_, found.persona_names(lang()), strict=True))
+        if found is not None and found.personas is not None
+        else {}
+    )
+
+    def _value(lever: str, value) -> str:
+        return t(f"value.{lever}.{str(value).lower()}")
+
+    for lever, values in LEVER_VALUES.items():
+        with st.container(border=True):
+            c1, c2, c3, c4 = st.columns([3, 2, 2, 3])
+            c1.markdown(f"**{t(f'lever.{lever}')}**")
+            c1.caption(t(f"lever.{lever}.help"))
+            c2.write(_value(lever, getattr(ss.today, lever)))
+            recommended = getattr(rec.policy, lever)
+            c3.write(
+                (
+                    ":material/check: "
+                    if recommended == getattr(mix, lever)
+                    else ":material/arrow_forward: "
+                )
+                + _value(lever, recommended)
+            )
+            key = f"mix.{lever}"
+            ss[key] = getattr(mix, lever)
+            with c4:
+                label = _value(lever, True) if values == (False, True) else ""
+                lever_input(lever, values, key, label=label)
+            reason = reasons[lever]
+            with st.expander(t("policy.why")):
+                st.markdown(reason.text(lang()))
+                if lever in notes:
+                    st.info(notes[lever], icon=":material/insights:")
+                if effects.get(lever):
+                    best, worst = effects[lever][0], effects[lever][-1]
+                    st.caption(
+                        t(
+                            "policy.persona_effect",
+                            helps=persona_names.get(best.persona, best.persona),
+                            help_pts=f"{best.net * 100:+.1f}",
+                            harms=persona_names.get(worst.persona, worst.persona),
+                            harm_pts=f"{worst.net * 100:+.1f}",
+                        )
+                    )
+                for source in reason.sources:
+                    link = f" [{t('policy.link')}]({source['link']})" if source.get("link") else ""
+                    cite = f"{source['authors']} ({source['year']}). *{source['title']}*."
+                    st.caption(f"{cite} {t('policy.grade')} {source['grade']}.{link}")

@@ -12,234 +12,238 @@ from core.simulate import is_share
 from core.valuation import Platforms as CpmPrices
 from core.valuation import Valuation, value_summary
 from ui import compute, state
-from ui.bootstrap import bootstrap
+from ui.boundary import page
 from ui.i18n import fmt_eur, fmt_share, lang, t, tx
 from ui.widgets import big_numbers, chart, session_choice
 
-bootstrap("nav.simulation")
-st.title(t("nav.simulation"))
-ss = st.session_state
+with page("nav.simulation"):
+    st.title(t("nav.simulation"))
+    ss = st.session_state
 
-scenario = state.current()
-top_left, top_right = st.columns([3, 1])
-with top_left:
-    st.markdown(tx("sim.intro", name=scenario.name))
-with top_right:
-    ss["runs_choice"] = ss.runs
+    scenario = state.current()
+    top_left, top_right = st.columns([3, 1])
+    with top_left:
+        st.markdown(tx("sim.intro", name=scenario.name))
+    with top_right:
+        ss["runs_choice"] = ss.runs
 
-    def _runs() -> None:
-        ss.runs = ss["runs_choice"]
+        def _runs() -> None:
+            ss.runs = ss["runs_choice"]
 
-    st.selectbox(
-        t("sim.runs"),
-        [200, 500, 1000, 2000],
-        key="runs_choice",
-        on_change=_runs,
-        help=t("sim.runs_help"),
+        st.selectbox(
+            t("sim.runs"),
+            [200, 500, 1000, 2000],
+            key="runs_choice",
+            on_change=_runs,
+            help=t("sim.runs_help"),
+        )
+        ss["org.seed"] = state.seed()
+        st.number_input(
+            t("sim.seed"),
+            min_value=0,
+            max_value=2**31 - 1,
+            step=1,
+            key="org.seed",
+            help=t("sim.seed_help"),
+            on_change=state.update_scenario,
+            args=("seed", "org.seed"),
+        )
+
+    large = scenario.organisation.employees > compute.INTERACTIVE_EMPLOYEES
+    if large:
+        st.caption(t("sim.sampled", n=f"{compute.INTERACTIVE_EMPLOYEES:,}"))
+    with st.spinner(t("sim.running")):
+        result = compute.run(scenario)
+    summary = result.summary()
+    big_numbers(result, compute.run(state.today()) if ss.mix != ss.today else None)
+
+    labels = {m: t(f"metric.{m}.title") for m in summary}
+    left, right = st.columns(2)
+    with left:
+        level_labels = {k: t(f"level.{k}") for k in ("passive", "engaged", "creator")}
+        fig, data = charts.funnel(result.level_summary(), level_labels, t("sim.funnel"))
+        chart(fig, data, "funnel")
+    with right:
+        fig, data = charts.bands(
+            summary,
+            ["monthly_impressions", "monthly_unique_reach", "monthly_recruitment_reach"],
+            labels,
+            t("sim.reach"),
+            comma=lang() == "nl",
+        )
+        chart(fig, data, "reach")
+
+    left, right = st.columns(2)
+    with left:
+        fig, data = charts.bands(
+            summary,
+            ["negative_posts_per_year", "sensitive_leaks_per_year", "chat_incidents_per_year"],
+            labels,
+            t("sim.risk_counts"),
+            comma=lang() == "nl",
+        )
+        chart(fig, data, "risk_counts")
+    with right:
+        fig, data = charts.bands(
+            summary,
+            ["critics_share", "reactance_share", "always_on_share", "p_sensitive_leak_year"],
+            labels,
+            t("sim.risk_shares"),
+            scale=100,
+            percent=True,
+            comma=lang() == "nl",
+        )
+        chart(fig, data, "risk_shares")
+
+    st.caption(t("sim.bands_note"))
+
+    groups = result.group_summary()
+    if groups:
+        st.subheader(t("sim.personas"))
+        found = compute.insight()
+        codes = (
+            list(found.personas.names_) if found is not None and found.personas is not None else []
+        )
+        names = dict(zip(codes, found.persona_names(lang()), strict=True)) if codes else {}
+        rows = [
+            {
+                t("insight.col.persona"): names.get(code, code),
+                t("level.creator"): fmt_share(g["creators"]["mean"], 1),
+                t("metric.critics_share.title"): fmt_share(g["critics"]["mean"], 1),
+                t("metric.reactance_share.title"): fmt_share(g["reactant"]["mean"], 1),
+                t("metric.always_on_share.title"): fmt_share(g["always_on"]["mean"], 1),
+            }
+            for code, g in groups.items()
+        ]
+        table = pd.DataFrame(rows)
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.caption(t("sim.personas_note"))
+    fig, data = charts.platforms(
+        result.platform_summary(), {p: t(f"platform.{p}") for p in PLATFORMS}, t("sim.platforms")
     )
-    ss["org.seed"] = state.seed()
-    st.number_input(
-        t("sim.seed"),
-        min_value=0,
-        max_value=2**31 - 1,
-        step=1,
-        key="org.seed",
-        help=t("sim.seed_help"),
-        on_change=state.update_scenario,
-        args=("seed", "org.seed"),
-    )
+    chart(fig, data, "platforms")
 
-large = scenario.organisation.employees > compute.INTERACTIVE_EMPLOYEES
-if large:
-    st.caption(t("sim.sampled", n=f"{compute.INTERACTIVE_EMPLOYEES:,}"))
-with st.spinner(t("sim.running")):
-    result = compute.run(scenario)
-summary = result.summary()
-big_numbers(result, compute.run(state.today()) if ss.mix != ss.today else None)
-
-labels = {m: t(f"metric.{m}.title") for m in summary}
-left, right = st.columns(2)
-with left:
-    level_labels = {k: t(f"level.{k}") for k in ("passive", "engaged", "creator")}
-    fig, data = charts.funnel(result.level_summary(), level_labels, t("sim.funnel"))
-    chart(fig, data, "funnel")
-with right:
-    fig, data = charts.bands(
-        summary,
-        ["monthly_impressions", "monthly_unique_reach", "monthly_recruitment_reach"],
-        labels,
-        t("sim.reach"),
-        comma=lang() == "nl",
-    )
-    chart(fig, data, "reach")
-
-left, right = st.columns(2)
-with left:
-    fig, data = charts.bands(
-        summary,
-        ["negative_posts_per_year", "sensitive_leaks_per_year", "chat_incidents_per_year"],
-        labels,
-        t("sim.risk_counts"),
-        comma=lang() == "nl",
-    )
-    chart(fig, data, "risk_counts")
-with right:
-    fig, data = charts.bands(
-        summary,
-        ["critics_share", "reactance_share", "always_on_share", "p_sensitive_leak_year"],
-        labels,
-        t("sim.risk_shares"),
-        scale=100,
-        percent=True,
-        comma=lang() == "nl",
-    )
-    chart(fig, data, "risk_shares")
-
-st.caption(t("sim.bands_note"))
-
-groups = result.group_summary()
-if groups:
-    st.subheader(t("sim.personas"))
-    found = compute.insight()
-    codes = list(found.personas.names_) if found is not None and found.personas is not None else []
-    names = dict(zip(codes, found.persona_names(lang()), strict=True)) if codes else {}
-    rows = [
-        {
-            t("insight.col.persona"): names.get(code, code),
-            t("level.creator"): fmt_share(g["creators"]["mean"], 1),
-            t("metric.critics_share.title"): fmt_share(g["critics"]["mean"], 1),
-            t("metric.reactance_share.title"): fmt_share(g["reactant"]["mean"], 1),
-            t("metric.always_on_share.title"): fmt_share(g["always_on"]["mean"], 1),
-        }
-        for code, g in groups.items()
+    st.subheader(t("sim.sensitivity"))
+    st.caption(t("sim.sensitivity_help"))
+    metric_options = [
+        "monthly_unique_reach",
+        "negative_posts_per_year",
+        "p_sensitive_leak_year",
+        "always_on_share",
     ]
-    table = pd.DataFrame(rows)
-    st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(t("sim.personas_note"))
-fig, data = charts.platforms(
-    result.platform_summary(), {p: t(f"platform.{p}") for p in PLATFORMS}, t("sim.platforms")
-)
-chart(fig, data, "platforms")
-
-st.subheader(t("sim.sensitivity"))
-st.caption(t("sim.sensitivity_help"))
-metric_options = [
-    "monthly_unique_reach",
-    "negative_posts_per_year",
-    "p_sensitive_leak_year",
-    "always_on_share",
-]
-metric = session_choice(
-    "selectbox",
-    t("sim.sensitivity_metric"),
-    metric_options,
-    "sensitivity_metric",
-    metric_options[0],
-    format_func=lambda m: t(f"metric.{m}.title"),
-)
-if compute.has_sensitivity(scenario, metric) or st.button(
-    t("sim.sensitivity_run"), icon=":material/tornado:"
-):
-    bar = st.progress(0.0, text=t("sim.sensitivity_progress"))
-    bars = compute.sensitivity(
-        scenario,
-        metric,
-        lambda share: bar.progress(min(1.0, share), text=t("sim.sensitivity_progress")),
+    metric = session_choice(
+        "selectbox",
+        t("sim.sensitivity_metric"),
+        metric_options,
+        "sensitivity_metric",
+        metric_options[0],
+        format_func=lambda m: t(f"metric.{m}.title"),
     )
-    bar.empty()
-    if bars:
-        rows = []
-        for b in bars:
-            name = (
-                t(f"lever.{b.name}")
-                if b.kind == "lever"
-                else default_parameters()[b.name].label[lang()]
-            )
-            if b.kind == "lever":
-                low_label, high_label = (
-                    t(f"value.{b.name}.{b.low_label.lower()}"),
-                    t(f"value.{b.name}.{b.high_label.lower()}"),
+    if compute.has_sensitivity(scenario, metric) or st.button(
+        t("sim.sensitivity_run"), icon=":material/tornado:"
+    ):
+        bar = st.progress(0.0, text=t("sim.sensitivity_progress"))
+        bars = compute.sensitivity(
+            scenario,
+            metric,
+            lambda share: bar.progress(min(1.0, share), text=t("sim.sensitivity_progress")),
+        )
+        bar.empty()
+        if bars:
+            rows = []
+            for b in bars:
+                name = (
+                    t(f"lever.{b.name}")
+                    if b.kind == "lever"
+                    else default_parameters()[b.name].label[lang()]
                 )
-            else:
-                low_label, high_label = b.low_label, b.high_label
-            rows.append(
-                {
-                    "factor": name,
-                    "kind": t(f"sim.kind.{b.kind}"),
-                    "low": b.low,
-                    "high": b.high,
-                    "low_label": low_label,
-                    "high_label": high_label,
-                }
+                if b.kind == "lever":
+                    low_label, high_label = (
+                        t(f"value.{b.name}.{b.low_label.lower()}"),
+                        t(f"value.{b.name}.{b.high_label.lower()}"),
+                    )
+                else:
+                    low_label, high_label = b.low_label, b.high_label
+                rows.append(
+                    {
+                        "factor": name,
+                        "kind": t(f"sim.kind.{b.kind}"),
+                        "low": b.low,
+                        "high": b.high,
+                        "low_label": low_label,
+                        "high_label": high_label,
+                    }
+                )
+            scale = 100 if is_share(metric) else 1
+            for row in rows:
+                row["low"] *= scale
+                row["high"] *= scale
+            fig, data = charts.tornado(
+                rows,
+                bars[0].base * scale,
+                t("sim.tornado", metric=t(f"metric.{metric}.title")),
+                t(f"unit.{metric}"),
+                (t("sim.setting_a"), t("sim.setting_b")),
             )
-        scale = 100 if is_share(metric) else 1
-        for row in rows:
-            row["low"] *= scale
-            row["high"] *= scale
-        fig, data = charts.tornado(
-            rows,
-            bars[0].base * scale,
-            t("sim.tornado", metric=t(f"metric.{metric}.title")),
-            t(f"unit.{metric}"),
-            (t("sim.setting_a"), t("sim.setting_b")),
-        )
-        chart(fig, data, "tornado")
+            chart(fig, data, "tornado")
 
-st.subheader(t("sim.value"))
-valuation: Valuation = ss.valuation
-with st.expander(t("sim.value_settings"), icon=":material/euro:"):
-    method = session_choice(
-        "radio",
-        t("sim.method"),
-        ["cpm", "cpc", "hybrid"],
-        "valuation_method",
-        valuation.method,
-        format_func=lambda m: t(f"sim.method.{m}"),
-        horizontal=True,
-    )
-    cols = st.columns(len(PLATFORMS))
-    cpm = {}
-    for column, platform in zip(cols, PLATFORMS, strict=True):
-        cpm[platform] = column.number_input(
-            t("sim.cpm", platform=t(f"platform.{platform}")),
-            0.0,
-            1000.0,
-            float(getattr(valuation.cpm, platform)),
-            0.5,
+    st.subheader(t("sim.value"))
+    valuation: Valuation = ss.valuation
+    with st.expander(t("sim.value_settings"), icon=":material/euro:"):
+        method = session_choice(
+            "radio",
+            t("sim.method"),
+            ["cpm", "cpc", "hybrid"],
+            "valuation_method",
+            valuation.method,
+            format_func=lambda m: t(f"sim.method.{m}"),
+            horizontal=True,
         )
-    c1, c2, c3, c4, c5 = st.columns(5)
-    cpc = c1.number_input(t("sim.cpc"), 0.0, 1000.0, valuation.cpc, 0.1)
-    ctr = c2.number_input(t("sim.ctr"), 0.0, 100.0, valuation.company_click_rate * 100, 0.1) / 100
-    neg = c3.number_input(
-        t("sim.cost_negative"), 0.0, 1_000_000.0, valuation.cost_negative_post, 50.0
+        cols = st.columns(len(PLATFORMS))
+        cpm = {}
+        for column, platform in zip(cols, PLATFORMS, strict=True):
+            cpm[platform] = column.number_input(
+                t("sim.cpm", platform=t(f"platform.{platform}")),
+                0.0,
+                1000.0,
+                float(getattr(valuation.cpm, platform)),
+                0.5,
+            )
+        c1, c2, c3, c4, c5 = st.columns(5)
+        cpc = c1.number_input(t("sim.cpc"), 0.0, 1000.0, valuation.cpc, 0.1)
+        ctr = (
+            c2.number_input(t("sim.ctr"), 0.0, 100.0, valuation.company_click_rate * 100, 0.1) / 100
+        )
+        neg = c3.number_input(
+            t("sim.cost_negative"), 0.0, 1_000_000.0, valuation.cost_negative_post, 50.0
+        )
+        leak = c4.number_input(
+            t("sim.cost_leak"), 0.0, 100_000_000.0, valuation.cost_sensitive_leak, 1000.0
+        )
+        chat_cost = c5.number_input(
+            t("sim.cost_chat"), 0.0, 100_000_000.0, valuation.cost_chat_incident, 1000.0
+        )
+        updated = valuation.model_copy(
+            update={
+                "method": method,
+                "cpm": CpmPrices.model_validate(cpm),
+                "cpc": cpc,
+                "company_click_rate": ctr,
+                "cost_negative_post": neg,
+                "cost_sensitive_leak": leak,
+                "cost_chat_incident": chat_cost,
+            }
+        )
+        if updated != valuation:
+            ss.valuation = valuation = updated
+    values = value_summary(result, valuation)
+    for column, name in zip(
+        st.columns(3), ("earned_media_value", "incident_cost", "net_value"), strict=True
+    ):
+        s = values[name]
+        column.metric(t(f"sim.{name}"), fmt_eur(s["mean"]), border=True)
+        column.caption(t("ui.range", low=fmt_eur(s["p10"]), high=fmt_eur(s["p90"])))
+    st.info(
+        t(f"sim.method_note.{valuation.method}", ctr=f"{valuation.company_click_rate:.1%}"),
+        icon=":material/calculate:",
     )
-    leak = c4.number_input(
-        t("sim.cost_leak"), 0.0, 100_000_000.0, valuation.cost_sensitive_leak, 1000.0
-    )
-    chat_cost = c5.number_input(
-        t("sim.cost_chat"), 0.0, 100_000_000.0, valuation.cost_chat_incident, 1000.0
-    )
-    updated = valuation.model_copy(
-        update={
-            "method": method,
-            "cpm": CpmPrices.model_validate(cpm),
-            "cpc": cpc,
-            "company_click_rate": ctr,
-            "cost_negative_post": neg,
-            "cost_sensitive_leak": leak,
-            "cost_chat_incident": chat_cost,
-        }
-    )
-    if updated != valuation:
-        ss.valuation = valuation = updated
-values = value_summary(result, valuation)
-for column, name in zip(
-    st.columns(3), ("earned_media_value", "incident_cost", "net_value"), strict=True
-):
-    s = values[name]
-    column.metric(t(f"sim.{name}"), fmt_eur(s["mean"]), border=True)
-    column.caption(t("ui.range", low=fmt_eur(s["p10"]), high=fmt_eur(s["p90"])))
-st.info(
-    t(f"sim.method_note.{valuation.method}", ctr=f"{valuation.company_click_rate:.1%}"),
-    icon=":material/calculate:",
-)

@@ -13,6 +13,7 @@ from core.errors import ScenarioError
 from core.i18n import LANGUAGES, normalise_language
 from core.share import unpack
 from ui import state
+from ui.boundary import guarded
 from ui.i18n import LANG_KEY, lang, t, tx
 from ui.widgets import session_choice, show_errors
 
@@ -41,6 +42,7 @@ def _language() -> None:
         st.session_state[LANG_KEY] = normalise_language(st.context.locale)
 
 
+@guarded
 def _switch_language() -> None:
     st.session_state[LANG_KEY] = st.session_state["language_choice"]
 
@@ -59,6 +61,7 @@ def _share_link() -> None:
     st.session_state.flash = tx("ui.share_loaded", name=scenario.name)
 
 
+@guarded
 def _load_archetype() -> None:
     from core.scenario import load_scenario
 
@@ -102,9 +105,21 @@ def _sidebar() -> None:
             st.caption(t("ui.survey_in_use", n=st.session_state.survey.respondents))
 
 
+@st.cache_resource(show_spinner=False)
+def _warm_reader() -> bool:
+    """Once per server: start the survey reader's fork server in the background."""
+    import threading
+
+    from core.survey.isolate import warm_up
+
+    threading.Thread(target=warm_up, name="serre-warm-reader", daemon=True).start()
+    return True
+
+
 def bootstrap(title_key: str) -> None:
     """Prepare the page: config, session defaults, language, share link, sidebar."""
     state.init()
+    _warm_reader()
     _language()
     st.set_page_config(page_title=f"Serre · {t(title_key)}", page_icon="🌱", layout="wide")
     _share_link()

@@ -18,6 +18,7 @@ from core.recommend import Objective
 from core.scenario import Policy, Scenario, load_scenario, with_overrides, with_policy
 from core.survey.privacy import DEFAULT_THRESHOLD
 from core.valuation import Valuation
+from ui.boundary import guarded
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_data" / "scenarios"
@@ -98,6 +99,7 @@ def report(message: str) -> None:
     st.session_state.errors.append(message)
 
 
+@guarded
 def update_scenario(path: str, key: str) -> None:
     """Callback: apply one widget's value to the scenario, or report why not."""
     from ui.i18n import lang
@@ -110,6 +112,7 @@ def update_scenario(path: str, key: str) -> None:
         report(exc.message(lang()))
 
 
+@guarded
 def update_lever(lever: str, key: str, target: str = "mix") -> None:
     """Callback: change one lever of the mix (or of today's policy)."""
     ss = st.session_state

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.survey import TARGETS, MappingFile, SurveyError, SurveyResult, ingest, parse_mapping
+from core.survey import TARGETS, MappingFile, SurveyError, SurveyResult, parse_mapping
+from core.survey.isolate import ingest_isolated
 from core.survey.mapping import ItemMapping, mapping_from_rows, question_blocks
 from core.text import one_line
 from ui import state
@@ -31,7 +32,7 @@ def read(
     ss = st.session_state
     previous = ss.get("survey")
     try:
-        result = ingest(
+        result = ingest_isolated(  # untrusted bytes: read in a child process (issue 14)
             data,
             name,
             mapping,

@@ -182,3 +182,16 @@ def show_errors() -> None:
     for message in errors:
         st.error(plain(message), icon=":material/error:")  # messages quote user input
     st.session_state.errors = []
+
+
+def plausibility_notes(area: str, respondents: int | None = None) -> None:
+    """Warnings for valid but unusual inputs made on this page (they never block)."""
+    from core.plausibility import messages
+    from ui import state
+
+    notes = messages(state.base(), lang(), area=area, respondents=respondents)
+    if notes:
+        st.warning(
+            f"**{t('ui.plausibility')}**  \n" + "  \n".join(plain(n) for n in notes),
+            icon=":material/rule:",
+        )

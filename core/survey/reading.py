@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
+from core.survey import budget
+from core.survey.budget import MAX_CELLS
 from core.survey.errors import SurveyError
+from core.thresholds import MAX_SURVEY_BYTES as MAX_BYTES
 
-MAX_BYTES = 50 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
-MAX_ZIP_RATIO = 200
-MAX_CELLS = 5_000_000
 DELIMITERS = (",", ";", "\t")
 ZIP_MAGIC = b"PK\x03\x04"
 SAV_MAGIC = (b"$FL2", b"$FL3")
@@ -48,6 +47,14 @@ def check_size(data: bytes, limit: int = MAX_BYTES) -> None:
         raise SurveyError("survey.empty")
     if len(data) > limit:
         raise SurveyError("survey.too_large", size=len(data) // 1_000_000, limit=limit // 1_000_000)
+
+
+def preflight(data: bytes, filename: str, limit: int = MAX_BYTES) -> str:
+    """Size, kind and the cell budget from headers only: safe to run before any parsing."""
+    check_size(data, limit)
+    kind = sniff_kind(data, filename)
+    {"xlsx": budget.check_xlsx, "sav": budget.check_sav, "csv": budget.check_csv}[kind](data)
+    return kind
 
 
 def sniff_kind(data: bytes, filename: str) -> str:
@@ -117,6 +124,7 @@ def choose_delimiter(text: str) -> str:
 
 
 def read_csv_grid(data: bytes) -> Grid:
+    budget.check_csv(data)
     text, encoding = decode(data)
     if _looks_binary(text):
         raise SurveyError("survey.not_a_survey")
@@ -136,23 +144,9 @@ def read_csv_grid(data: bytes) -> Grid:
     return Grid(rows=rows, kind="csv", encoding=encoding, delimiter=delimiter)
 
 
-def _check_zip(data: bytes) -> zipfile.ZipFile:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise SurveyError("survey.not_xlsx", name="") from exc
-    total = sum(info.file_size for info in archive.infolist())
-    packed = max(1, sum(info.compress_size for info in archive.infolist()))
-    if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
-        raise SurveyError("survey.zip_bomb")
-    if "xl/workbook.xml" not in archive.namelist():
-        raise SurveyError("survey.not_xlsx", name="")
-    return archive
-
-
 def read_xlsx_grid(data: bytes) -> Grid:
     """The first sheet with data, as strings (dates kept as ISO text)."""
-    _check_zip(data)
+    budget.check_xlsx(data)
     from openpyxl import load_workbook
 
     try:
@@ -160,22 +154,34 @@ def read_xlsx_grid(data: bytes) -> Grid:
     except Exception as exc:  # openpyxl raises many types on damaged files
         raise SurveyError("survey.xlsx_broken", detail=type(exc).__name__) from exc
     try:
-        for sheet in book.worksheets:
-            rows: list[list[str]] = []
-            cells = 0
-            for row in sheet.iter_rows(values_only=True):
-                cells += len(row)
-                if cells > MAX_CELLS:
-                    raise SurveyError("survey.too_many_cells", limit=MAX_CELLS)
-                values = ["" if v is None else _cell_text(v) for v in row]
-                if any(v.strip() for v in values):
-                    rows.append(values)
-            if rows:
-                width = max(len(r) for r in rows)
-                return Grid(rows=[r + [""] * (width - len(r)) for r in rows], kind="xlsx")
+        grid = _first_sheet(book)
+    except SurveyError:
+        raise
+    except Exception as exc:  # damaged XML, unsupported zip features, bad cell values
+        raise SurveyError("survey.xlsx_broken", detail=type(exc).__name__) from exc
     finally:
         book.close()
-    raise SurveyError("survey.xlsx_empty")
+    if grid is None:
+        raise SurveyError("survey.xlsx_empty")
+    return grid
+
+
+def _first_sheet(book: Any) -> Grid | None:
+    """The first sheet with data, stopped as soon as it exceeds the cell budget."""
+    for sheet in book.worksheets:
+        rows: list[list[str]] = []
+        cells = 0
+        for row in sheet.iter_rows(values_only=True):
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise SurveyError("survey.too_many_cells", limit=MAX_CELLS)
+            values = ["" if v is None else _cell_text(v) for v in row]
+            if any(v.strip() for v in values):
+                rows.append(values)
+        if rows:
+            width = max(len(r) for r in rows)
+            return Grid(rows=[r + [""] * (width - len(r)) for r in rows], kind="xlsx")
+    return None
 
 
 def _cell_text(value: object) -> str:
@@ -189,6 +195,7 @@ def _cell_text(value: object) -> str:
 def read_sav(data: bytes) -> SavData:
     import pyreadstat
 
+    budget.check_sav(data)
     try:
         frame, meta = pyreadstat.read_sav(io.BytesIO(data), user_missing=False)
     except Exception as exc:  # pyreadstat raises its own error types

@@ -1,0 +1,174 @@
+"""Bounded load test: N concurrent browser sessions against one local Serre server.
+
+Each session opens Home, Simulation and Policy mix and changes a lever there.
+Prints median and max settle times per step, errors (exceptions shown or
+timeouts; should be 0) and the server's memory (server plus reader
+children) over time, and again after the sessions close. Localhost only,
+bounded sessions and a time limit; nothing is asserted.
+
+    python benchmarks/bench_load.py [--sessions 10] [--limit 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.e2e.test_browser import BUSY  # noqa: E402
+
+MAX_SESSIONS = 20
+STEPS = ("home", "simulation", "policy", "lever")
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (the survey reader's fork server)."""
+    total = 0.0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return total
+
+
+class Sampler(threading.Thread):
+    """Server memory every half second, with the time since the start."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.samples, self.stop = pid, [], threading.Event()
+        self.start_time = time.monotonic()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.samples.append((time.monotonic() - self.start_time, _rss_mb(self.pid)))
+            self.stop.wait(0.5)
+
+
+async def _settle(page, timeout_ms: int = 120_000) -> None:
+    await page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_ms)
+    for _ in range(2):
+        await page.wait_for_timeout(300)
+        await page.wait_for_function(BUSY, timeout=timeout_ms)
+
+
+async def _session(browser, url: str, times: dict, errors: list) -> None:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = await context.new_page()
+    try:
+        for step, path in (("home", ""), ("simulation", "Simulation"), ("policy", "Policy_mix")):
+            start = time.monotonic()
+            await page.goto(f"{url}/{path}")
+            await _settle(page)
+            times[step].append(time.monotonic() - start)
+        start = time.monotonic()
+        toggles = page.locator('[data-testid="stMain"] [data-testid="stCheckbox"] label:visible')
+        await toggles.first.click(timeout=120_000)
+        await _settle(page)
+        times["lever"].append(time.monotonic() - start)
+        if await page.locator('[data-testid="stException"]').count():
+            errors.append("exception shown")
+    except Exception as exc:  # a timeout or a lost connection counts as an error
+        errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}")
+    finally:
+        await context.close()
+
+
+async def _run(url: str, sessions: int, limit: float) -> tuple[dict, list]:
+    from playwright.async_api import async_playwright
+
+    times: dict[str, list[float]] = {step: [] for step in STEPS}
+    errors: list[str] = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        jobs = [_session(browser, url, times, errors) for _ in range(sessions)]
+        try:
+            await asyncio.wait_for(asyncio.gather(*jobs), timeout=limit)
+        except TimeoutError:
+            errors.append("time limit reached")
+        await browser.close()
+    return times, errors
+
+
+def _wait_healthy(url: str) -> None:
+    for _ in range(180):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError("the server did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--limit", type=float, default=600, help="seconds for the whole run")
+    args = parser.parse_args()
+    sessions = max(1, min(args.sessions, MAX_SESSIONS))
+    port = _port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        _wait_healthy(url)
+        sampler = Sampler(server.pid)
+        sampler.start()
+        start_mb = _rss_mb(server.pid)
+        times, errors = asyncio.run(_run(url, sessions, args.limit))
+        busy_end = time.monotonic() - sampler.start_time
+        time.sleep(15)  # sessions closed: let the server drop them
+        sampler.stop.set()
+        sampler.join()
+        end_mb = _rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(10)
+    print(f"{sessions} concurrent sessions on {url} (2 cores shared)")
+    for step in STEPS:
+        values = times[step]
+        if values:
+            print(f"  {step:11} median {statistics.median(values):6.2f} s   "
+                  f"max {max(values):6.2f} s   ({len(values)} of {sessions})")  # fmt: skip
+    print(f"  errors: {len(errors)} {errors if errors else ''}")
+    peak = max(mb for _, mb in sampler.samples)
+    print(f"  server memory: start {start_mb:.0f} MB, peak {peak:.0f} MB, "
+          f"15 s after the sessions closed {end_mb:.0f} MB")  # fmt: skip
+    step = max(1, len(sampler.samples) // 12)
+    trace = ", ".join(f"{t:.0f}s {mb:.0f}" for t, mb in sampler.samples[::step])
+    print(f"  memory over time (MB): {trace}  [load ended at {busy_end:.0f}s]")
+
+
+if __name__ == "__main__":
+    main()
