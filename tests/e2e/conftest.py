@@ -10,6 +10,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# A loaded 2-core machine (CI, or tests beside other work) renders slowly: assertions
+# wait up to 30 s for what a person would eventually see, instead of Playwright's 5 s.
+expect.set_options(timeout=30_000)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
