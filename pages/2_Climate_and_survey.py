@@ -12,6 +12,7 @@ from core.survey.mapping import ItemMapping
 from core.survey.privacy import MAX_THRESHOLD, MIN_THRESHOLD
 from core.text import one_line
 from ui import compute, insight_view, state
+from ui.bootstrap import warm_reader
 from ui.boundary import guarded, page
 from ui.i18n import fmt_number, lang, t, tx
 from ui.widgets import chart_table, plausibility_notes, session_choice, session_toggle
@@ -77,6 +78,7 @@ with page("nav.climate"):
             _read_upload(ss.survey_bytes, ss.survey_name, MappingFile(items=survey.mapping.items))
 
     with upload:
+        warm_reader()  # the reader's fork server is ready before a file is chosen
         st.markdown(t("climate.upload_intro"))
         uploaded = st.file_uploader(
             t("climate.upload"),
