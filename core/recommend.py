@@ -243,17 +243,21 @@ class _Search:
             return False
         return compare(b.value, a.value).tie(self.threshold)
 
+    def neighbour(self, policy: Policy, lever: str, value: Any) -> Policy | None:
+        """``policy`` with one lever moved and made coherent; None if no move or incoherent."""
+        if value == getattr(policy, lever):
+            return None
+        moved = _resolve(policy.model_copy(update={lever: value}), lever, self.fixed, self.context)
+        return moved if self.coherent(moved) else None
+
     def ascend(self, start: Policy) -> Candidate:
         best = self.evaluate(start)
         for _ in range(MAX_PASSES):
             improved = False
             for lever in LEVER_VALUES:
                 for value in self.allowed(lever):
-                    if value == getattr(best.policy, lever):
-                        continue
-                    moved = best.policy.model_copy(update={lever: value})
-                    policy = _resolve(moved, lever, self.fixed, self.context)
-                    if not self.coherent(policy):
+                    policy = self.neighbour(best.policy, lever, value)
+                    if policy is None:
                         continue
                     cand = self.evaluate(policy)
                     simpler = _complexity(cand.policy) < _complexity(best.policy)
@@ -265,16 +269,12 @@ class _Search:
 
     def moves(self, best: Candidate) -> list[Candidate]:
         """Every coherent single-lever move from ``best`` the rails allow."""
-        out = []
-        for lever in LEVER_VALUES:
-            for value in self.allowed(lever):
-                if value == getattr(best.policy, lever):
-                    continue
-                moved = best.policy.model_copy(update={lever: value})
-                policy = _resolve(moved, lever, self.fixed, self.context)
-                if self.coherent(policy):
-                    out.append(self.evaluate(policy))
-        return out
+        found = (
+            self.neighbour(best.policy, lever, value)
+            for lever in LEVER_VALUES
+            for value in self.allowed(lever)
+        )
+        return [self.evaluate(policy) for policy in found if policy is not None]
 
     def polish(self, best: Candidate) -> Candidate:
         """Escape saddles: try pairs of promising single moves, then climb again.

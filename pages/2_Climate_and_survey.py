@@ -8,6 +8,7 @@ from core.scenario import CONSTRUCTS
 from core.survey.privacy import MAX_THRESHOLD, MIN_THRESHOLD
 from core.text import one_line
 from ui import compute, insight_view, state, survey_view
+from ui.bootstrap import warm_reader
 from ui.boundary import guarded, page
 from ui.i18n import fmt_number, t, tx
 from ui.widgets import chart_table, plausibility_notes, session_choice, session_toggle
@@ -64,6 +65,7 @@ with page("nav.climate"):
             survey_view.reread()
 
     with upload:
+        warm_reader()  # the reader's fork server is ready before a file is chosen
         st.markdown(t("climate.upload_intro"))
         uploaded = st.file_uploader(
             t("climate.upload"),

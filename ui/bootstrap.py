@@ -106,8 +106,11 @@ def _sidebar() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _warm_reader() -> bool:
-    """Once per server: start the survey reader's fork server in the background."""
+def warm_reader() -> bool:
+    """Once per server, from the upload page: start the survey reader in the background.
+
+    Not at every page load: preloading competes for the CPU with a cold first page.
+    """
     import threading
 
     from core.survey.isolate import warm_up
@@ -119,7 +122,6 @@ def _warm_reader() -> bool:
 def bootstrap(title_key: str) -> None:
     """Prepare the page: config, session defaults, language, share link, sidebar."""
     state.init()
-    _warm_reader()
     _language()
     st.set_page_config(page_title=f"Serre · {t(title_key)}", page_icon="🌱", layout="wide")
     _share_link()
