@@ -64,19 +64,17 @@ def big_numbers(result: SimulationResult, compare: SimulationResult | None = Non
 def chart(fig: go.Figure, data: pd.DataFrame, name: str) -> None:
     """A Plotly chart with its data downloadable as CSV underneath."""
     st.plotly_chart(fig, width="stretch", key=f"chart.{name}", config={"displaylogo": False})
-    st.download_button(
-        t("ui.download_csv"),
-        safe_csv(data),
-        file_name=f"serre_{name}.csv",
-        mime="text/csv",
-        key=f"csv.{name}",
-        icon=":material/download:",
-    )
+    _csv_download(data, name)
 
 
 def chart_table(data: pd.DataFrame, name: str) -> None:
     """A table with the app's own safe CSV download (the built-in export is switched off)."""
     st.dataframe(data, hide_index=True, width="stretch")
+    _csv_download(data, name)
+
+
+def _csv_download(data: pd.DataFrame, name: str) -> None:
+    """The app's own CSV download: formula-like cells neutralised."""
     st.download_button(
         t("ui.download_csv"),
         safe_csv(data),
