@@ -38,8 +38,16 @@ def page(title_key: str) -> Iterator[None]:
     try:
         bootstrap(title_key)
         yield
+        _after_page()
     except Exception as exc:
         st.error(_message(exc, title_key), icon=":material/error:")
+
+
+def _after_page() -> None:
+    """Once the page is drawn: start the work the next page will likely need."""
+    from ui.compute import prefetch_recommendation
+
+    prefetch_recommendation()
 
 
 def guarded(callback: F) -> F:

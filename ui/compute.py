@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import streamlit as st
@@ -34,6 +35,7 @@ from ui import state
 
 INTERACTIVE_EMPLOYEES = 5000
 MEMO_ENTRIES = 24
+PREFETCH_QUEUE = 4  # pending searches at most; beyond that the page computes when asked
 
 
 def objective_json(objective: Objective) -> str:
@@ -138,6 +140,41 @@ def run(scenario: Scenario, runs: int | None = None) -> SimulationResult:
 def recommendation(scenario: Scenario, objective: Objective) -> Recommendation:
     ctx = context(scenario, state.DEFAULT_RUNS)
     return _cached("recommend", scenario, ctx, objective_json(objective))
+
+
+@st.cache_resource(show_spinner=False)
+def _prefetcher() -> ThreadPoolExecutor:
+    """One background worker per server for shared results a page will soon need.
+
+    It holds no per-user data: each task is a pure function of a scenario and a
+    run context, and its result lands in the shared cache like any other.
+    """
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="serre-prefetch")
+
+
+def prefetch_recommendation() -> Future | None:
+    """Start the search for the session's organisation in the background, once.
+
+    The recommendation takes seconds; started after a page is drawn, it is
+    usually ready before the user opens the Policy page. The shared cache's
+    per-key lock means the page then waits for this search rather than
+    repeating it, and ten sessions on one organisation share one search.
+    Survey-based contexts are not prefetched: their results stay in the session.
+    """
+    ss = st.session_state
+    scenario = state.base()
+    ctx = context(scenario, state.DEFAULT_RUNS)
+    if not isinstance(ctx.source, SyntheticSource):
+        return None
+    text, extra = dump_scenario(scenario), (objective_json(ss.objective),)
+    key = (text, ctx.cache_key(), extra)
+    if ss.get("prefetched") == key:
+        return None
+    pool = _prefetcher()
+    if pool._work_queue.qsize() >= PREFETCH_QUEUE:
+        return None
+    ss.prefetched = key
+    return pool.submit(_shared, "recommend", text, ctx.cache_key(), extra, ctx)
 
 
 def persona_effects(scenario: Scenario) -> dict:

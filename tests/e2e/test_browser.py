@@ -22,7 +22,9 @@ PAGES_EN = [
 
 BUSY = """() => {
   const busy = document.querySelector('[data-testid="stSpinner"], [data-stale="true"]');
-  const running = document.querySelector('[data-testid="stStatusWidget"] svg');
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app ? app.getAttribute('data-test-script-state') : 'initial';
+  const running = ['initial', 'running', 'rerunRequested', 'stopRequested'].includes(state);
   const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
   const drawn = charts.every(c => c.querySelector('.main-svg'));
   return !busy && !running && drawn;
