@@ -5,6 +5,12 @@ first, confidentiality with the reason for each rule, conduct, chat group
 norms, voluntary ambassadorship and rewards, training, internal voice,
 right to disconnect, monitoring and review. Only the sections the mix
 supports appear, written for this organisation (name, sector).
+
+A text never says two things at once: under a gag ("do not post about your
+work") every invitation to share (share permission, ambassadorship, ready
+content, vacancies) is left out, and the contradiction is listed with the
+mix's other conflicts under "points to decide", so a board sees it instead
+of adopting it unnoticed.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from core.conflicts import find_conflicts
 from core.exports import neutralise
 from core.i18n import normalise_language, translate
 from core.scenario import LEVER_VALUES, Scenario
@@ -49,6 +56,9 @@ class PolicyDocument:
     glance_header: tuple[str, str] = ("", "")
     glance_title: str = ""
     org: str = ""  # the organisation's name as the user typed it (plain text)
+    open_title: str = ""
+    open_intro: str = ""
+    open_points: list[str] = field(default_factory=list)  # conflicts to decide, most serious first
 
     @property
     def keys(self) -> list[str]:
@@ -73,10 +83,11 @@ def draft_policy(scenario: Scenario, lang: str = "en") -> PolicyDocument:
     doc = PolicyDocument(lang=lang, title=w("title"), intro=w("intro"), org=name)
     add = lambda key, *parts: doc.sections.append(Section(key, w(f"{key}.title"), parts))  # noqa: E731
     add("purpose", w("purpose.text"))
-    stance = [w("stance.gag")] if p.no_work_posts else [w("stance.proud")]
-    if p.share_permission and not p.no_work_posts:
-        stance.insert(0, w("stance.share"))
-    add("stance", *stance)
+    invites = not p.no_work_posts  # a gag and an invitation to share never stand side by side
+    if p.no_work_posts:
+        doc.sections.append(Section("stance", w("stance.title_gag"), (w("stance.gag"),)))
+    else:
+        add("stance", *([w("stance.share")] if p.share_permission else []), w("stance.proud"))
     if p.confidentiality_rules:
         rules = [w("confidentiality.rule")]
         rules += [w("confidentiality.reason")] if p.explain_rules else []
@@ -87,16 +98,16 @@ def draft_policy(scenario: Scenario, lang: str = "en") -> PolicyDocument:
         add("conduct", w("conduct.photos"), w("conduct.screen"), w("conduct.respect"))
     if p.chat_group_norms:
         add("chats", w("chats.purpose"), w("chats.conduct"), w("chats.leave"))
-    if p.ambassador_programme == "voluntary":
+    if invites and p.ambassador_programme == "voluntary":
         parts = [w("ambassador.text")]
         if p.rewards != "none":
             parts.append(w(f"rewards.{p.rewards}"))
         add("ambassador", *parts)
     if p.training != "none":
         add("training", w(f"training.{p.training}"))
-    if p.content_support:
+    if invites and p.content_support:
         add("content", w("content.text"))
-    if p.vacancy_requests != "none":
+    if invites and p.vacancy_requests != "none":
         add("vacancies", w(f"vacancies.{p.vacancy_requests}"), w("vacancies.voluntary"))
     if p.voice_channels:
         add("voice", w("voice.text"))
@@ -114,6 +125,9 @@ def draft_policy(scenario: Scenario, lang: str = "en") -> PolicyDocument:
         )
         for lever in LEVER_VALUES
     ]
+    conflicts = find_conflicts(p, org, scenario.climate)
+    doc.open_title, doc.open_intro = w("open.title"), w("open.intro")
+    doc.open_points = [c.message(lang) for c in conflicts if c.severity != "info"]
     return doc
 
 
@@ -135,6 +149,9 @@ def to_markdown(doc: PolicyDocument) -> str:
         "|---|---|",
     ]
     lines += [f"| {rule} | {decision} |" for rule, decision in doc.glance]
+    if doc.open_points:
+        lines += ["", f"## {doc.open_title}", "", doc.open_intro, ""]
+        lines += [f"- {point}" for point in doc.open_points]
     text = "\n".join(lines) + "\n"
     return text.replace(doc.org, markdown_literal(doc.org)) if doc.org else text
 
@@ -161,6 +178,11 @@ def to_docx(doc: PolicyDocument) -> bytes:
     for rule, decision in doc.glance:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = str(neutralise(rule)), str(neutralise(decision))
+    if doc.open_points:
+        word.add_heading(doc.open_title, level=1)
+        word.add_paragraph(doc.open_intro)
+        for point in doc.open_points:
+            word.add_paragraph(point, style="List Bullet")
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
@@ -180,4 +202,7 @@ def _xml_safe_document(doc: PolicyDocument) -> PolicyDocument:
         glance_header=(xml_safe(doc.glance_header[0]), xml_safe(doc.glance_header[1])),
         glance_title=xml_safe(doc.glance_title),
         org=xml_safe(doc.org),
+        open_title=xml_safe(doc.open_title),
+        open_intro=xml_safe(doc.open_intro),
+        open_points=[xml_safe(p) for p in doc.open_points],
     )

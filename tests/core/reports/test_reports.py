@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 
 from core.context import RunContext
@@ -64,6 +66,50 @@ def test_levers_that_are_off_leave_no_section(hospital):
 def test_gag_order_replaces_the_positive_stance(hospital):
     gag = to_markdown(draft_policy(with_policy(hospital, Policy(no_work_posts=True)), "en"))
     assert "Do not post about your work" in gag and "you may always share" not in gag
+
+
+INVITATIONS = {
+    "en": ("you may always share", "invite you to share", "share the vacancy",
+           "ready-to-share", "ambassador programme", "welcome to share"),
+    "nl": ("mag jij het altijd delen", "nodigen je uit", "vacature te delen", "deelklare",
+           "ambassadeursprogramma", "delen is welkom"),
+}  # fmt: skip
+GAG = {"en": "Do not post about your work", "nl": "Post niets over je werk"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.fixed_dictionaries({lever: st.sampled_from(v) for lever, v in LEVER_VALUES.items()}),
+    lang=st.sampled_from(["en", "nl"]),
+)
+def test_a_policy_text_never_forbids_posting_and_invites_sharing_at_once(values, lang):
+    """Invariant: for any mix, the text either forbids posting about work or invites sharing,
+    never both; a mix that asks for both lists that conflict under the points to decide."""
+    hospital = load_scenario(SAMPLES / "university_hospital.json")
+    policy = Policy.model_validate(values)
+    doc = draft_policy(with_policy(hospital, policy), lang)
+    body = to_markdown(doc).split(f"## {doc.glance_title}")[0]
+    invites = [phrase for phrase in INVITATIONS[lang] if phrase.lower() in body.lower()]
+    assert not (GAG[lang] in body and invites), invites
+    contradiction = translate("conflict.gag_vs_stimulation", lang)
+    asks_both = policy.no_work_posts and (
+        policy.share_permission or policy.content_support
+        or policy.ambassador_programme != "none" or policy.vacancy_requests != "none"
+        or policy.rewards != "none"
+    )  # fmt: skip
+    assert (contradiction in doc.open_points) == asks_both
+
+
+def test_points_to_decide_appear_in_markdown_and_docx(hospital):
+    mixed = Policy(no_work_posts=True, share_permission=True, ambassador_programme="voluntary")
+    doc = draft_policy(with_policy(hospital, mixed), "nl")
+    assert doc.open_points and "Te beslissen voor goedkeuring" in to_markdown(doc)
+    word = Document(io.BytesIO(to_docx(doc)))
+    texts = [p.text for p in word.paragraphs]
+    assert "Te beslissen voor goedkeuring" in texts
+    assert translate("conflict.gag_vs_stimulation", "nl") in texts
+    assert "2. Onze houding: werk blijft van sociale media" in texts  # the stance heading
+    assert not any(("Vrijwillig ambassadeurschap" in t or "Vacatures delen" in t) for t in texts)
 
 
 def test_small_employers_are_not_told_about_the_disconnect_law():
