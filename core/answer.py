@@ -1,0 +1,151 @@
+"""The answer an executive asks for: what to change, and what it does, in plain units.
+
+One recommendation becomes one sentence's worth of facts: how many levers
+change, the four numbers a board reads (people reached a month, staff who
+post about work, the chance of at least one leak this year, staff who feel
+they must always be reachable) for today and the recommended mix, the first
+moves and the three strongest reasons. Counts are in people of this
+organisation, not shares; changes are run by run (common random numbers),
+so a band says how sure the change is, not how noisy each mix is.
+
+Pure data: the pages, the board note and the deck format it in their language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from core.decision import Comparison
+from core.levers import LEVER_VALUES
+from core.reasons import Reason
+from core.recommend import Move, Recommendation
+from core.simulate import SimulationResult, difference
+
+STRONGEST_REASONS = 3
+
+
+@dataclass(frozen=True)
+class Band:
+    """A mean with its P10-P90 range (8 in 10 simulated years fall inside)."""
+
+    mean: float
+    p10: float
+    p90: float
+
+    @classmethod
+    def of(cls, summary: dict[str, float], scale: float = 1.0) -> Band:
+        return cls(summary["mean"] * scale, summary["p10"] * scale, summary["p90"] * scale)
+
+    @property
+    def crosses_zero(self) -> bool:
+        """Whether the range holds both a gain and a loss (a change that is not sure)."""
+        return self.p10 < 0 < self.p90
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One plain-unit figure for today and for the recommended mix."""
+
+    key: str  # "reach", "posters", "leak_chance", "always_on"
+    unit: str  # "people_month", "staff", "probability"
+    today: Band
+    recommended: Band
+    change: Band  # recommended minus today, run by run
+    higher_is_better: bool
+
+    @property
+    def relative(self) -> float:
+        """The change as a share of today (0 when today is zero)."""
+        return self.change.mean / self.today.mean if self.today.mean else 0.0
+
+
+@dataclass(frozen=True)
+class LeverChange:
+    lever: str
+    today: Any
+    recommended: Any
+
+
+@dataclass(frozen=True)
+class Answer:
+    organisation: str
+    employees: int
+    changes: list[LeverChange]
+    pairs: list[Pair]
+    first_moves: list[Move]
+    reasons: list[Reason]
+    versus_today: Comparison  # net value a year in EUR, recommended minus today
+    cap_met: bool
+    runs: int
+
+    def pair(self, key: str) -> Pair:
+        return next(p for p in self.pairs if p.key == key)
+
+
+# key, metric, unit, scaled to people, higher is better
+FIGURES: tuple[tuple[str, str, str, bool, bool], ...] = (
+    ("reach", "monthly_unique_reach", "people_month", False, True),
+    ("posters", "ambassadors_creators", "staff", True, True),
+    ("leak_chance", "p_sensitive_leak_year", "probability", False, False),
+    ("always_on", "always_on_share", "staff", True, False),
+)
+
+
+def _pairs(before: SimulationResult, after: SimulationResult, employees: int) -> list[Pair]:
+    today, recommended = before.summary(), after.summary()
+    paired = difference(before, after) if before.runs == after.runs else None
+    out = []
+    for key, metric, unit, per_head, higher_is_better in FIGURES:
+        scale = float(employees) if per_head else 1.0
+        if paired is not None:
+            change = Band.of(paired[metric], scale)
+        else:  # no common runs: the change of the means, without a band of its own
+            delta = (after.metrics[metric].mean() - before.metrics[metric].mean()) * scale
+            change = Band(float(delta), float(delta), float(delta))
+        out.append(
+            Pair(
+                key,
+                unit,
+                Band.of(today[metric], scale),
+                Band.of(recommended[metric], scale),
+                change,
+                higher_is_better,
+            )
+        )
+    return out
+
+
+def _strongest(rec: Recommendation, changed: set[str]) -> list[Reason]:
+    """Material reasons, the levers that change first, by the value at stake."""
+    material = [r for r in rec.reasons if r.material or r.cap_bound]
+    ranked = sorted(
+        material,
+        key=lambda r: (r.lever not in changed, -abs(r.value_change["mean"])),
+    )
+    return ranked[:STRONGEST_REASONS]
+
+
+def answer(rec: Recommendation) -> Answer:
+    """The answer for ``rec``'s organisation (its before and after share one seed)."""
+    today = rec.scenario.policy
+    changes = [
+        LeverChange(lever, getattr(today, lever), getattr(rec.policy, lever))
+        for lever in LEVER_VALUES
+        if getattr(today, lever) != getattr(rec.policy, lever)
+    ]
+    employees = rec.scenario.organisation.employees
+    return Answer(
+        organisation=rec.scenario.name,
+        employees=employees,
+        changes=changes,
+        pairs=_pairs(rec.before, rec.after, employees),
+        first_moves=rec.first_moves,
+        reasons=_strongest(rec, {c.lever for c in changes}),
+        versus_today=rec.versus_today,
+        cap_met=rec.cap_met,
+        runs=rec.before.runs,
+    )
+
+
+__all__ = ["Answer", "Band", "LeverChange", "Pair", "answer"]
