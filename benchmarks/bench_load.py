@@ -13,29 +13,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.serve import serre_server  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.e2e.test_browser import BUSY  # noqa: E402
 
 MAX_SESSIONS = 20
 STEPS = ("home", "simulation", "policy", "lever")
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _rss_mb(pid: int) -> float:
@@ -116,33 +108,13 @@ async def _run(url: str, sessions: int, limit: float) -> tuple[dict, list]:
     return times, errors
 
 
-def _wait_healthy(url: str) -> None:
-    for _ in range(180):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError("the server did not start")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--limit", type=float, default=600, help="seconds for the whole run")
     args = parser.parse_args()
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
-    port = _port()
-    url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        _wait_healthy(url)
+    with serre_server() as (url, server):
         sampler = Sampler(server.pid)
         sampler.start()
         start_mb = _rss_mb(server.pid)
@@ -152,9 +124,6 @@ def main() -> None:
         sampler.stop.set()
         sampler.join()
         end_mb = _rss_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(10)
     print(f"{sessions} concurrent sessions on {url} (2 cores shared)")
     for step in STEPS:
         values = times[step]

@@ -170,11 +170,15 @@ def prefetch_recommendation() -> Future | None:
     key = (text, ctx.cache_key(), extra)
     if ss.get("prefetched") == key:
         return None
+    earlier: Future | None = ss.get("prefetch_future")
+    if earlier is not None:
+        earlier.cancel()  # still queued: this session has moved on (a running search finishes)
     pool = _prefetcher()
     if pool._work_queue.qsize() >= PREFETCH_QUEUE:
         return None
     ss.prefetched = key
-    return pool.submit(_shared, "recommend", text, ctx.cache_key(), extra, ctx)
+    ss.prefetch_future = pool.submit(_shared, "recommend", text, ctx.cache_key(), extra, ctx)
+    return ss.prefetch_future
 
 
 def persona_effects(scenario: Scenario) -> dict:
