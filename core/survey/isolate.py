@@ -11,10 +11,8 @@ ready in milliseconds.
 
 from __future__ import annotations
 
-import io
 import logging
 import multiprocessing as mp
-import os
 import resource
 import signal
 import threading
@@ -22,9 +20,9 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
+from multiprocessing import popen_forkserver, spawn
 from multiprocessing.connection import Connection
-from multiprocessing.context import ForkServerProcess, set_spawning_popen
+from multiprocessing.context import ForkServerProcess
 from typing import Any
 
 from core.boundary import log_text, new_reference
@@ -41,6 +39,7 @@ PRELOAD = ["core.survey.preload"]
 MAX_CHILDREN = 2  # concurrent readers on the whole server (the machine has 2 cores)
 _children = threading.BoundedSemaphore(MAX_CHILDREN)
 _setup = threading.Lock()
+_launching = threading.Lock()
 _context: Any = None
 
 
@@ -50,26 +49,24 @@ class _Popen(popen_forkserver.Popen):
     Under ``streamlit run`` the page script is ``__main__``; multiprocessing
     would execute it again in every child. The reader only needs importable
     functions, so the main-module entries are left out of the child's setup
-    (the rest is ``popen_forkserver.Popen._launch`` of Python 3.11 unchanged).
+    data. The standard launcher runs unchanged around that one filter.
     """
 
     def _launch(self, process_obj: Any) -> None:
-        prep_data = spawn.get_preparation_data(process_obj._name)
-        for key in ("init_main_from_path", "init_main_from_name"):
-            prep_data.pop(key, None)
-        buf = io.BytesIO()
-        set_spawning_popen(self)
-        try:
-            reduction.dump(prep_data, buf)
-            reduction.dump(process_obj, buf)
-        finally:
-            set_spawning_popen(None)
-        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
-        parent_w = os.dup(w)
-        self.finalizer = util.Finalize(self, util.close_fds, (parent_w, self.sentinel))
-        with open(w, "wb", closefd=True) as f:
-            f.write(buf.getbuffer())
-        self.pid = forkserver.read_signed(self.sentinel)
+        original = spawn.get_preparation_data
+
+        def without_main(name: str) -> dict[str, Any]:
+            data = original(name)
+            for key in ("init_main_from_path", "init_main_from_name"):
+                data.pop(key, None)
+            return data
+
+        with _launching:  # the filter is module-wide for the few milliseconds of a launch
+            spawn.get_preparation_data = without_main
+            try:
+                super()._launch(process_obj)
+            finally:
+                spawn.get_preparation_data = original
 
 
 class _ReaderProcess(ForkServerProcess):

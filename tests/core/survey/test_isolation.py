@@ -105,3 +105,30 @@ def test_the_server_process_survives_a_crash_and_stays_small():
         with pytest.raises(SurveyError):
             run_isolated(ctypes.string_at, 0)
     assert os.getpid() == before
+
+
+def test_the_parents_main_script_is_not_run_again_in_the_reader(tmp_path):
+    """Invariant: a page script (run as ``__main__``, unguarded, as Streamlit runs it)
+    executes once; the reader child starts from importable functions only."""
+    import subprocess
+    import sys
+
+    marker = tmp_path / "runs.txt"
+    script = tmp_path / "page_script.py"
+    script.write_text(
+        "import pathlib\n"
+        f"pathlib.Path({str(marker)!r}).open('a').write('run\\n')\n"
+        "from core.survey.isolate import run_isolated\n"
+        "print(run_isolated(sum, [1, 2, 3]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("6")
+    assert marker.read_text().splitlines() == ["run"]
