@@ -102,7 +102,7 @@ def _read_mix(scenario: Scenario, text: str) -> Policy:
     return with_policy(scenario, data).policy
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
     cleaned = " ".join(str(name).split())
     if not cleaned or len(cleaned) > NAME_LENGTH:
         raise WorkspaceError("error.workspace_name", max=NAME_LENGTH)
@@ -263,7 +263,7 @@ class WorkspaceStore:
         saved_id: int | None = None,
     ) -> SavedScenario:
         """Save a new named scenario, or overwrite ``saved_id`` if still at ``expected_version``."""
-        name = _clean_name(name)
+        name = clean_name(name)
         scenario = validate_scenario({**scenario.model_dump(mode="json"), "name": name})
         now = utc_now()
         values = {
@@ -313,7 +313,7 @@ class WorkspaceStore:
 
     @_database
     def rename(self, token: str, saved_id: int, name: str, expected_version: int) -> SavedScenario:
-        name = _clean_name(name)
+        name = clean_name(name)
         with self.engine.begin() as conn:
             try:
                 done = conn.execute(
@@ -343,7 +343,7 @@ class WorkspaceStore:
             raise WorkspaceConflict("error.workspace_saved_gone")
         original = self._saved(row)
         return self.save_scenario(
-            token, unique_name(_clean_name(name), names), original.scenario, original.mix
+            token, unique_name(clean_name(name), names), original.scenario, original.mix
         )
 
     @_database
