@@ -86,7 +86,7 @@ with page("nav.scenarios"):
         st.markdown(f"**{t('scen.share')}**")
         today_seeded = with_overrides(state.base(), {"seed": state.seed()})
         token = pack(today_seeded, ss.mix)
-        st.code(f"{base_url}?{SHARE_PARAM}={token}", language=None, wrap_lines=True)
+        st.code(f"{base_url}?{SHARE_PARAM}={token}", language=None, wrap_lines=True, height=150)
         st.caption(t("scen.share_help"))
 
     def _exports(keys: list[str]) -> None:

@@ -62,7 +62,13 @@ def _share_link() -> None:
         return
     state.set_scenario(shared.scenario, mix=shared.mix, source="link")
     workspace.mark_changed()
-    st.session_state.flash = tx("ui.share_loaded", name=shared.scenario.name)
+    today, mix = shared.scenario.policy.model_dump(), shared.mix.model_dump()
+    changed = sum(today[lever] != mix[lever] for lever in today)
+    st.session_state.flash = (
+        tx("ui.share_loaded_mix", name=shared.scenario.name, n=changed)
+        if changed
+        else tx("ui.share_loaded", name=shared.scenario.name)
+    )
 
 
 @guarded
