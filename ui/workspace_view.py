@@ -40,19 +40,18 @@ def _duplicate(record: SavedScenario) -> None:
 
 def _row(record: SavedScenario, today_key: str, current_key: str) -> None:
     with st.container(border=True):
-        text, actions = st.columns([2, 3], vertical_alignment="center")
-        text.markdown(f"**{plain(record.name)}**")
-        text.caption(t("ws.updated_at", when=workspace.when(record.updated_at)))
-        open_, copy, rename, remove = actions.columns(4)
-        open_.button(
+        st.markdown(f"**{plain(record.name)}**")
+        st.caption(t("ws.updated_at", when=workspace.when(record.updated_at)))
+        actions = st.container(horizontal=True)  # wraps on a phone, never truncates a label
+        actions.button(
             t("ws.open"), key=f"ws_open.{record.id}", icon=":material/folder_open:",
-            width="stretch", on_click=_act, args=(_open, record, today_key, current_key),
+            on_click=_act, args=(_open, record, today_key, current_key),
         )  # fmt: skip
-        copy.button(
+        actions.button(
             t("ws.duplicate"), key=f"ws_dup.{record.id}", icon=":material/content_copy:",
-            width="stretch", on_click=_act, args=(_duplicate, record),
+            on_click=_act, args=(_duplicate, record),
         )  # fmt: skip
-        with rename.popover(t("ws.rename"), icon=":material/edit:", width="stretch"):
+        with actions.popover(t("ws.rename"), icon=":material/edit:"):
             st.text_input(
                 t("scen.name"), value=record.name, max_chars=120, key=f"ws_name.{record.id}"
             )
@@ -60,7 +59,7 @@ def _row(record: SavedScenario, today_key: str, current_key: str) -> None:
                 t("ws.rename_confirm"), key=f"ws_rename.{record.id}",
                 on_click=_act, args=(_rename, record),
             )  # fmt: skip
-        with remove.popover(t("ws.delete"), icon=":material/delete:", width="stretch"):
+        with actions.popover(t("ws.delete"), icon=":material/delete:"):
             st.markdown(tx("ws.delete_confirm_text", name=record.name))
             st.button(
                 t("ws.delete_confirm"), key=f"ws_delete.{record.id}", type="primary",
