@@ -42,7 +42,8 @@ def main() -> None:
         snapshot = []
         for _ in range(200):
             start = time.perf_counter()
-            json.dumps([bank.model_dump_json(), mix.model_dump_json(), Settings().model_dump_json()])
+            parts = [bank.model_dump_json(), mix.model_dump_json(), Settings().model_dump_json()]
+            json.dumps(parts)
             snapshot.append(time.perf_counter() - start)
         writes, loads = [], []
         for i in range(200):
