@@ -1,4 +1,4 @@
-"""Scenarios: keep named scenarios, compare 2 to 4 with deltas, save, load and share."""
+"""Scenarios: saved scenarios (open, rename, duplicate, delete), compare 2 to 4, share."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from core import charts
-from core.errors import ScenarioError
+from core.errors import SerreError
 from core.scenario import dump_scenario, parse_scenario, with_overrides
 from core.share import pack
 from core.simulate import COMPARED_METRICS, difference
-from ui import compute, state
+from ui import compute, state, workspace
 from ui.bootstrap import SHARE_PARAM
 from ui.boundary import page
 from ui.i18n import lang, plain, t, tx
 from ui.widgets import chart, fmt_value, session_choice
+from ui.workspace_view import saved_list, workspace_box
 
 with page("nav.scenarios"):
     st.title(t("nav.scenarios"))
@@ -39,6 +40,7 @@ with page("nav.scenarios"):
             return state.today()
         return ss.saved[key]
 
+    workspace.refresh_saved()  # another session may have saved or renamed some
     left, right = st.columns(2)
     with left, st.container(border=True):
         st.markdown(f"**{t('scen.save')}**")
@@ -47,12 +49,12 @@ with page("nav.scenarios"):
         )
         if st.button(t("scen.save_button"), icon=":material/bookmark_add:"):
             try:
-                ss.saved[name] = with_overrides(
-                    state.current(), {"name": name, "seed": state.seed()}
-                )
-                st.toast(tx("scen.saved", name=name))
-            except ScenarioError as exc:
-                st.error(plain(exc.message(lang())))
+                today_named = with_overrides(state.base(), {"name": name, "seed": state.seed()})
+                existed = " ".join(name.split()) in ss.saved_records
+                record = workspace.save(name, today_named, ss.mix)
+                st.toast(tx("ws.updated" if existed else "scen.saved", name=record.name))
+            except SerreError as exc:
+                st.error(plain(exc.message(lang())), icon=":material/error:")
         st.download_button(
             t("scen.download"),
             dump_scenario(with_overrides(state.current(), {"seed": state.seed()})),
@@ -67,18 +69,24 @@ with page("nav.scenarios"):
             ss.scenario_file_id = upload.file_id
             try:
                 loaded = parse_scenario(upload.getvalue())
-            except ScenarioError as exc:
+                state.set_scenario(loaded, source="file")
+                record = workspace.save(loaded.name, loaded, loaded.policy, replace=False)
+            except SerreError as exc:
                 st.error(plain(exc.message(lang())), icon=":material/error:")
             else:
-                state.set_scenario(loaded, source="file")
-                ss.saved[loaded.name] = loaded
-                st.success(tx("scen.loaded", name=loaded.name))
+                st.success(tx("scen.loaded", name=record.name))
 
-    with st.container(border=True):
+    saved_list(TODAY, CURRENT)
+
+    link_box, share_box = st.columns(2)
+    base_url = (st.context.url or "").split("?")[0]
+    with link_box, st.container(border=True):
+        workspace_box(base_url)
+    with share_box, st.container(border=True):
         st.markdown(f"**{t('scen.share')}**")
-        token = pack(with_overrides(state.current(), {"seed": state.seed()}))
-        base_url = (st.context.url or "").split("?")[0]
-        st.code(f"{base_url}?{SHARE_PARAM}={token}", language=None, wrap_lines=True)
+        today_seeded = with_overrides(state.base(), {"seed": state.seed()})
+        token = pack(today_seeded, ss.mix)
+        st.code(f"{base_url}?{SHARE_PARAM}={token}", language=None, wrap_lines=True, height=150)
         st.caption(t("scen.share_help"))
 
     def _exports(keys: list[str]) -> None:

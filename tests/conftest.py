@@ -25,6 +25,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_data_dir(tmp_path_factory):
+    """Tests (and the e2e server they start) never touch a user's stored workspaces."""
+    before = {key: os.environ.get(key) for key in ("SERRE_DATA_DIR", "SERRE_DATABASE_URL")}
+    folder = tmp_path_factory.mktemp("serre-data")
+    os.environ["SERRE_DATA_DIR"] = str(folder)
+    os.environ.pop("SERRE_DATABASE_URL", None)
+    yield folder
+    for key, value in before.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @pytest.fixture(scope="session")
 def params():
     return default_parameters()

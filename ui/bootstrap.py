@@ -11,8 +11,8 @@ import streamlit as st
 
 from core.errors import ScenarioError
 from core.i18n import LANGUAGES, normalise_language
-from core.share import unpack
-from ui import state
+from core.share import unpack_shared
+from ui import state, workspace
 from ui.boundary import guarded
 from ui.i18n import LANG_KEY, lang, t, tx
 from ui.widgets import session_choice, show_errors
@@ -48,17 +48,27 @@ def _switch_language() -> None:
 
 
 def _share_link() -> None:
+    """Apply ``?s=`` once: today's policy and the mix become this workspace's, then the
+    parameter leaves the address bar (a refresh shows the workspace, not the link again)."""
     token = st.query_params.get(SHARE_PARAM)
     if not token or st.session_state.get("applied_share") == token:
         return
     st.session_state.applied_share = token
+    del st.query_params[SHARE_PARAM]
     try:
-        scenario = unpack(token)
+        shared = unpack_shared(token)
     except ScenarioError as exc:
         state.report(t("ui.share_broken") + " " + exc.message(lang()))
         return
-    state.set_scenario(scenario, source="link")
-    st.session_state.flash = tx("ui.share_loaded", name=scenario.name)
+    state.set_scenario(shared.scenario, mix=shared.mix, source="link")
+    workspace.mark_changed()
+    today, mix = shared.scenario.policy.model_dump(), shared.mix.model_dump()
+    changed = sum(today[lever] != mix[lever] for lever in today)
+    st.session_state.flash = (
+        tx("ui.share_loaded_mix", name=shared.scenario.name, n=changed)
+        if changed
+        else tx("ui.share_loaded", name=shared.scenario.name)
+    )
 
 
 @guarded
@@ -120,14 +130,28 @@ def warm_reader() -> bool:
 
 
 def bootstrap(title_key: str) -> None:
-    """Prepare the page: config, session defaults, language, share link, sidebar."""
+    """Prepare the page: config, session, workspace, language, share link, sidebar."""
     state.init()
+    workspace.restore()  # ?ws=: the stored organisation, mix, settings and saved scenarios
     _language()
     st.set_page_config(page_title=f"Serre · {t(title_key)}", page_icon="🌱", layout="wide")
     _share_link()
+    persist()  # changes made by the callbacks of the last interaction
+    workspace.keep_in_url()
     st.markdown(CSS, unsafe_allow_html=True)
     _sidebar()
     flash = st.session_state.pop("flash", None)
     if flash:
         st.success(flash, icon=":material/link:")
+    workspace.banner()
     show_errors()
+
+
+def persist() -> None:
+    """Autosave the workspace when it changed (a cheap comparison otherwise); never raises."""
+    try:
+        workspace.autosave()
+    except Exception as exc:  # a page must never fail because saving did
+        from core.boundary import log_unexpected
+
+        state.report(t("ui.unexpected", ref=log_unexpected(exc, "workspace autosave")))

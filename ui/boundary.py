@@ -32,8 +32,8 @@ def _message(exc: Exception, where: str) -> str:
 
 @contextmanager
 def page(title_key: str) -> Iterator[None]:
-    """Bootstrap the page, then run its body; failures become one translated message."""
-    from ui.bootstrap import bootstrap
+    """Bootstrap the page, run its body, save the workspace; failures become one message."""
+    from ui.bootstrap import bootstrap, persist
 
     try:
         bootstrap(title_key)
@@ -41,6 +41,8 @@ def page(title_key: str) -> Iterator[None]:
         _after_page()
     except Exception as exc:
         st.error(_message(exc, title_key), icon=":material/error:")
+    finally:
+        persist()  # what the page body changed (also when it stopped or reran early)
 
 
 def _after_page() -> None:
