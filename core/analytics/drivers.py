@@ -173,7 +173,7 @@ def priority_matrix(
     like the others: higher is healthier. Only a ``clear`` driver (when
     given) can be a priority: a construct without a measured effect never is.
     """
-    cells = []
+    cells: list[PriorityCell] = []
     shown = {c: (6 - v if c == "always_on" else v) for c, v in scores.items() if c in importance}
     if not shown:
         return cells

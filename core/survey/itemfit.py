@@ -40,6 +40,8 @@ WEAK_CONFIDENCE = 0.55  # the wording alone, unsupported by the answers: kept, f
 MAX_ROWS = 4000  # the decision needs correlations, not every respondent
 MAX_ITER = 10
 
+Anchor = tuple[str | None, bool, float]  # (construct or None, reverse-keyed, confidence)
+
 
 @dataclass(frozen=True)
 class ItemEvidence:
@@ -94,12 +96,12 @@ class ItemMapper(BaseEstimator):
         self.max_rows = max_rows
         self.random_state = random_state
 
-    def fit(self, X: np.ndarray, anchors: list[tuple[str | None, bool, float]]) -> ItemMapper:
+    def fit(self, X: np.ndarray, anchors: list[Anchor]) -> ItemMapper:
         """Fit with native thread pools held to one thread (the cores are shared)."""
         with threadpool_limits(1):
             return self._fit(X, anchors)
 
-    def _fit(self, X: np.ndarray, anchors: list[tuple[str | None, bool, float]]) -> ItemMapper:
+    def _fit(self, X: np.ndarray, anchors: list[Anchor]) -> ItemMapper:
         X = np.asarray(X, dtype=float)
         p = X.shape[1]
         if len(anchors) != p:
@@ -110,7 +112,7 @@ class ItemMapper(BaseEstimator):
             rng = np.random.default_rng(self.random_state)
             X = X[np.sort(rng.choice(len(X), self.max_rows, replace=False))]
         self.n_ = len(X)
-        lexicon = [
+        lexicon: list[Anchor] = [
             (t, r, c) if t is not None and c >= self.min_anchor_confidence else (None, False, 0.0)
             for t, r, c in anchors
         ]
@@ -138,9 +140,7 @@ class ItemMapper(BaseEstimator):
         return self
 
     @staticmethod
-    def _keying(
-        Z: np.ndarray, target: list[str | None], lexicon: list[tuple[str | None, bool, float]]
-    ) -> np.ndarray:
+    def _keying(Z: np.ndarray, target: list[str | None], lexicon: list[Anchor]) -> np.ndarray:
         """+1 or -1 per item: the sign of its loading on its construct's first component.
 
         The component's direction is set by the wording: the lexicon items of
@@ -190,7 +190,7 @@ class ItemMapper(BaseEstimator):
     def _assign(
         self,
         R: np.ndarray,
-        lexicon: list[tuple[str | None, bool, float]],
+        lexicon: list[Anchor],
         constructs: list[str],
     ) -> list[str | None]:
         """Each item's construct: the wording's unless the answers clearly say otherwise."""
@@ -245,7 +245,7 @@ class ItemMapper(BaseEstimator):
         self,
         j: int,
         R: np.ndarray,
-        lexicon: list[tuple[str | None, bool, float]],
+        lexicon: list[Anchor],
         target: list[str | None],
         sign: np.ndarray,
         constructs: list[str],

@@ -9,6 +9,7 @@ Cronbach's alpha is computed on complete cases. Behaviour items become yes/no in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,7 +42,7 @@ class ConstructSummary:
     def n_items(self) -> int:
         return len(self.items)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "mean": self.mean,
             "sd": self.sd,
@@ -66,7 +67,7 @@ class BehaviourSummary:
     share: float | None
     respondents: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"share": self.share, "respondents": self.respondents, "items": list(self.items)}
 
 
