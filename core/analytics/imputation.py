@@ -31,7 +31,7 @@ class ConstructImputer(BaseEstimator):
         self.random_state = random_state
         self.max_fit_rows = max_fit_rows  # the item relations need a few thousand rows
 
-    def fit(self, X: np.ndarray, y: None = None) -> ConstructImputer:
+    def fit(self, X: np.ndarray, y: None = None) -> ConstructImputer:  # noqa: ARG002 - sklearn API
         X = np.asarray(X, dtype=float)
         answered = (~np.isnan(X)).sum(axis=1)
         needed = max(1, int(np.ceil(self.min_answered_share * X.shape[1])))

@@ -50,12 +50,12 @@ class PersonaModel(BaseEstimator):
         self.covariance_types = covariance_types
         self.selection_rows = selection_rows
 
-    def fit(self, X: np.ndarray, y: None = None) -> PersonaModel:
+    def fit(self, X: np.ndarray, y: None = None) -> PersonaModel:  # noqa: ARG002 - sklearn API
         """Fit with native thread pools held to one thread (the cores are shared)."""
         with threadpool_limits(1):
-            return self._fit(X, y)
+            return self._fit(X)
 
-    def _fit(self, X: np.ndarray, y: None = None) -> PersonaModel:
+    def _fit(self, X: np.ndarray) -> PersonaModel:
         X = np.asarray(X, dtype=float)
         self.columns_ = np.where(~np.isnan(X).all(axis=0))[0]
         data = X[:, self.columns_]

@@ -376,7 +376,7 @@ def _ingest(
         values |= rescored
 
     warnings += unknown_label_warnings(
-        frame, {c: v for c, v in variants.items() if c in mapping.items}, kinds, answers
+        frame, {c: v for c, v in variants.items() if c in mapping.items}, answers
     )
     constructs: dict[str, ConstructSummary] = {}
     construct_values: dict[str, np.ndarray] = {}
@@ -507,7 +507,6 @@ def _score_columns(
 def unknown_label_warnings(
     frame: pd.DataFrame,
     variants: dict[str, likert.ScaleVariant],
-    kinds: dict[str, likert.ColumnKind],
     answers: dict[str, set[str]],
 ) -> list[tuple[str, dict[str, Any]]]:
     """Per scale column, the answers its scale could not read (now missing), with counts."""

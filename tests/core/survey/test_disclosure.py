@@ -131,7 +131,7 @@ def test_group_a_minus_group_b_across_two_columns_is_blocked():
     assert not known(sums, ops & ~ghent)
 
 
-def test_cli_json_for_every_group_column_protects_the_blank_respondent(tmp_path):
+def test_cli_json_for_every_group_column_protects_the_blank_respondent():
     """`ingest --json --group X` for every X, with one respondent's department blank."""
     frame = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False, header=None)
     department = next(i for i in frame.columns if "Department" in " ".join(frame[i][:3]))
