@@ -465,7 +465,7 @@ def _fit_items(
         for s in (by_column[c] for c in items)
     ]
     X = np.column_stack([values[c] for c in items])
-    mapper = ItemMapper().fit(X, anchors)
+    mapper = ItemMapper(anchors).fit(X)
     evidence = dict(zip(items, mapper.evidence_, strict=True))
     for col, ev in evidence.items():
         if ev.target is not None and ev.confidence >= AUTO_CONFIDENCE:

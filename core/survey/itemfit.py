@@ -23,12 +23,15 @@ The confidence of each item reflects both the wording and the data.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from sklearn.base import BaseEstimator
 from sklearn.decomposition import FactorAnalysis
+from sklearn.utils import Tags
+from sklearn.utils.validation import validate_data
 from threadpoolctl import threadpool_limits
 
 MIN_RESPONDENTS = 30
@@ -78,34 +81,48 @@ def _corr(Z: np.ndarray, S: np.ndarray) -> np.ndarray:
 class ItemMapper(BaseEstimator):
     """Assign scale items to constructs from lexicon anchors and the answers.
 
-    ``fit(X, anchors)``: ``X`` is respondents x items on a common scale
-    (NaN missing); ``anchors`` holds per item ``(construct or None, reverse,
-    confidence)`` from the wording. Learned: ``evidence_`` (one
+    ``anchors`` holds per item ``(construct or None, reverse, confidence)``
+    from the wording: prior knowledge per column, so a constructor parameter
+    (as ``categorical_features`` of a gradient-boosting model); None means
+    the wording knew no item. ``fit(X)``: ``X`` is respondents x items on a
+    common scale (NaN missing). Learned: ``evidence_`` (one
     :class:`ItemEvidence` per item), ``loadings_`` and ``factor_of_``.
     """
 
     def __init__(
         self,
+        anchors: Sequence[Anchor] | None = None,
         min_anchor_confidence: float = 0.5,
         min_r: float = MIN_R,
         max_rows: int = MAX_ROWS,
         random_state: int = 0,
     ):
+        self.anchors = anchors
         self.min_anchor_confidence = min_anchor_confidence
         self.min_r = min_r
         self.max_rows = max_rows
         self.random_state = random_state
 
-    def fit(self, X: np.ndarray, anchors: list[Anchor]) -> ItemMapper:
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True  # unanswered items
+        return tags
+
+    def fit(self, X: np.ndarray, y: None = None) -> ItemMapper:  # noqa: ARG002 - sklearn API
         """Fit with native thread pools held to one thread (the cores are shared)."""
+        X = validate_data(
+            self, X, dtype=float, ensure_all_finite="allow-nan", ensure_min_features=1
+        )
+        p = X.shape[1]
+        no_wording: Anchor = (None, False, 0.0)
+        anchors = list(self.anchors) if self.anchors is not None else [no_wording] * p
+        if len(anchors) != p:
+            raise ValueError(f"one anchor per item: {len(anchors)} anchors for {p} items")
         with threadpool_limits(1):
             return self._fit(X, anchors)
 
     def _fit(self, X: np.ndarray, anchors: list[Anchor]) -> ItemMapper:
-        X = np.asarray(X, dtype=float)
         p = X.shape[1]
-        if len(anchors) != p:
-            raise ValueError("one anchor per item")
         answered = ~np.isnan(X).all(axis=1)
         X = X[answered]
         if len(X) > self.max_rows:

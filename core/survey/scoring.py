@@ -100,10 +100,10 @@ def summarise_construct(
         [SCALE_TOP - values[c] if c in reversed_items else values[c] for c in items]
     )
     imputer = ConstructImputer(min_answered_share=MIN_ANSWERED_SHARE).fit(signed)
-    completed = imputer.transform(signed)
+    completed = imputer.transform(signed)  # rows answering too few items: all missing
     answered = (~np.isnan(completed)).sum(axis=1)
     means = np.nansum(completed, axis=1) / np.maximum(answered, 1)
-    scores = np.where(imputer.eligible_ & (answered > 0), means, np.nan)
+    scores = np.where(answered > 0, means, np.nan)
     valid = scores[~np.isnan(scores)]
     summary = ConstructSummary(
         construct=construct,
@@ -115,7 +115,7 @@ def summarise_construct(
         missing_rate=float(np.isnan(signed).mean()),
         respondents=int(valid.size),
         excluded=imputer.n_excluded_,
-        imputed=imputer.n_imputed_,
+        imputed=int((np.isnan(signed) & ~np.isnan(completed)).sum()),
         omega=omega(signed),
     )
     return summary, scores
