@@ -87,6 +87,9 @@ surveys = st.integers(12, 60).flatmap(
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(surveys, st.integers(0, 2**31 - 1))
 def test_no_linear_combination_of_shown_numbers_isolates_a_small_group(survey, seed):
+    """Invariant: no combination of the released counts and sums pins down fewer than
+    ``threshold`` respondents, whatever the groups, blanks, personas and answers.
+    """
     n, threshold, dept, site, voice_answered, persona = survey
     rng = np.random.default_rng(seed)
     groups = pd.DataFrame(
