@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from core.context import RunContext
 from core.scenario import load_scenario
@@ -37,5 +38,5 @@ def write_baseline(path: Path = BASELINE_FILE) -> Path:
     return path
 
 
-def read_baseline(path: Path = BASELINE_FILE) -> dict:
+def read_baseline(path: Path = BASELINE_FILE) -> dict[str, Any]:
     return json.loads(path.read_text())

@@ -326,7 +326,9 @@ def work_time_share(pop: Population, theta: Theta) -> np.ndarray:
     ) * pop.heavy.astype(F32)
 
 
-def chat_incident_rate(pop: Population, policy: Any, public_scrutiny: float, theta: Theta):
+def chat_incident_rate(
+    pop: Population, policy: Any, public_scrutiny: float, theta: Theta
+) -> np.ndarray:
     """Expected public chat-group incidents per year, summed over simulated employees (R,)."""
     distrust = np.maximum(F32(0), -pop.centred("trust"))[pop.chat_member]
     per_member = np.exp(column(theta["chat_grievance_slope"]) * distrust).sum(axis=1)

@@ -56,7 +56,7 @@ def _banded_bars(x: pd.Series, df: pd.DataFrame) -> go.Figure:
 
 
 def funnel(
-    levels: Mapping[str, Mapping], labels: Mapping[str, str], title: str
+    levels: Mapping[str, Mapping[str, Any]], labels: Mapping[str, str], title: str
 ) -> tuple[go.Figure, pd.DataFrame]:
     """Employees reaching at least each ambassador level (passive, engaged, creator)."""
     order = ["passive", "engaged", "creator"]
@@ -158,7 +158,7 @@ def platforms(
 
 
 def tornado(
-    rows: Sequence[Mapping], base: float, title: str, unit: str, names: tuple[str, str]
+    rows: Sequence[Mapping[str, Any]], base: float, title: str, unit: str, names: tuple[str, str]
 ) -> tuple[go.Figure, pd.DataFrame]:
     """Bars from the base value to each factor's two settings (``names`` label them)."""
     df = pd.DataFrame(rows)

@@ -110,7 +110,11 @@ class FixedPopulation:
             object.__setattr__(self, "key", f"fixed:{id(self.population)}")
 
     def build(
-        self, scenario: Any, params: ParameterSet, rng: np.random.Generator, n: int | None
+        self,
+        scenario: Any,  # noqa: ARG002 - the PopulationSource protocol's arguments:
+        params: ParameterSet,  # noqa: ARG002 - a fixed population needs none of them
+        rng: np.random.Generator,  # noqa: ARG002
+        n: int | None,  # noqa: ARG002
     ) -> Population:
         return self.population
 

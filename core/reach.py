@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.parameters import Parameter
 from core.population import Population
 from core.scenario import PLATFORMS
 
@@ -81,14 +82,18 @@ def class_exposure(indicator: np.ndarray, net: Networks) -> np.ndarray:
     return (indicator.astype(F32) @ net.matrix).reshape(runs, len(net.heavy), len(PLATFORMS))
 
 
-def platform_exposure(by_class: np.ndarray, to_linkedin: np.ndarray, scale: np.ndarray):
+def platform_exposure(
+    by_class: np.ndarray, to_linkedin: np.ndarray, scale: np.ndarray
+) -> np.ndarray:
     """(R, P) exposure: LinkedIn gets its share of posts, the rest is spread evenly."""
     weights = np.repeat((1.0 - to_linkedin)[:, :, None], len(PLATFORMS), axis=2)
     weights[:, :, LINKEDIN] = to_linkedin
     return np.einsum("rcp,rcp,rc->rp", by_class, weights, scale, dtype=np.float64)
 
 
-def audience_factors(theta: Mapping[str, np.ndarray], params: Mapping) -> np.ndarray:
+def audience_factors(
+    theta: Mapping[str, np.ndarray], params: Mapping[str, Parameter]
+) -> np.ndarray:
     """(R, P) audience share of a post x network-size uncertainty, per run and platform.
 
     The median scales every network; a wider log spread raises the mean
@@ -104,7 +109,9 @@ def audience_factors(theta: Mapping[str, np.ndarray], params: Mapping) -> np.nda
     return np.stack(cols, axis=1)
 
 
-def distinct_pool(active_connections: np.ndarray, headcount: int, per_employee: np.ndarray):
+def distinct_pool(
+    active_connections: np.ndarray, headcount: int, per_employee: np.ndarray
+) -> np.ndarray:
     """Distinct people the active employees can reach: saturates through overlap."""
     ceiling = headcount * per_employee
     return ceiling * -np.expm1(-active_connections / ceiling)

@@ -29,7 +29,7 @@ from core.decision import Comparison, compare, expected_regret, yearly_value
 from core.guard_rails import Constraint, Override, allowed_values, constraints_for
 from core.levers import LEVER, LEVER_VALUES, RESTRICTIVE_LEVERS, SOIL, alternative_value
 from core.reasons import FACTS, Reason, facts, lever_sources, measured_effects
-from core.scenario import Policy, Scenario, with_policy
+from core.scenario import Climate, Organisation, Policy, Scenario, with_policy
 from core.simulate import SimulationResult, simulate
 from core.valuation import Valuation
 
@@ -44,6 +44,10 @@ CAP_TOLERANCE = 0.005  # half a point of leak probability counts as within the c
 SAFETY_PARTNERS = 3  # moves that lower leak risk most, paired with them under a leak cap
 EFFORT_FLOOR_EUR = 500.0
 RESTRICTIONS_NOT_ADDED = "restrictions_not_added"
+
+
+# What find_conflicts needs beside the mix: the organisation, its climate, the thresholds.
+ConflictContext = tuple[Organisation, Climate, Thresholds]
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ class _Evaluator:
 
     def __init__(self, scenario: Scenario, context: RunContext, objective: Objective) -> None:
         self.scenario, self.context, self.objective = scenario, context, objective
-        self.cache: dict[tuple, Candidate] = {}
+        self.cache: dict[tuple[object, ...], Candidate] = {}
 
     def __call__(self, policy: Policy) -> Candidate:
         key = tuple(policy.model_dump().values())
@@ -181,7 +185,9 @@ class Recommendation:
         }
 
 
-def _resolve(policy: Policy, changed: str, fixed: dict[str, Any], context: tuple) -> Policy:
+def _resolve(
+    policy: Policy, changed: str, fixed: dict[str, Any], context: ConflictContext
+) -> Policy:
     """Make a move coherent: the lever just changed wins over levers it contradicts."""
     defaults = Policy()
     for conflict in find_conflicts(policy, *context):
@@ -211,7 +217,7 @@ class _Search:
     def __init__(self, evaluate: _Evaluator, scenario: Scenario, objective: Objective):
         self.evaluate, self.scenario = evaluate, scenario
         org, climate, t = scenario.organisation, scenario.climate, objective.thresholds
-        self.context = (org, climate, t)
+        self.context: ConflictContext = (org, climate, t)
         self.constraints = constraints_for(scenario, t)
         self.fixed = {c.lever: c.value for c in self.constraints}
         today = evaluate(scenario.policy)

@@ -281,7 +281,7 @@ def load_scenario(path: str | Path) -> Scenario:
     except SerreError as exc:
         if exc.key == "error.file_too_large":
             raise ScenarioError("error.scenario_too_large", limit=MAX_FILE_BYTES // 1000) from exc
-        raise ScenarioError(exc.key, **exc.params) from exc
+        raise ScenarioError(exc.key, None, **exc.params) from exc  # no per-field problems
     return parse_scenario(raw)
 
 

@@ -51,7 +51,9 @@ def _noise(seed: np.random.SeedSequence, runs: int, n: int) -> tuple[np.ndarray,
     return g.standard_normal((N_NORMALS, runs, n), dtype=F32), g.random((runs, n), dtype=F32)
 
 
-def simulate_chunk(prep: Prepared, r0: int, r1: int, seed: np.random.SeedSequence) -> dict:
+def simulate_chunk(
+    prep: Prepared, r0: int, r1: int, seed: np.random.SeedSequence
+) -> dict[str, Any]:
     """Simulate runs r0..r1 for every employee; return per-run sums."""
     pop, policy = prep.pop, prep.policy
     th = {k: v[r0:r1] for k, v in prep.theta.items()}

@@ -119,7 +119,13 @@ def _work(kind: str, scenario: Scenario, ctx: RunContext, extra: tuple) -> Any:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _shared(kind: str, scenario_json: str, key: tuple, extra: tuple, _ctx: RunContext) -> Any:
+def _shared(
+    kind: str,
+    scenario_json: str,
+    key: tuple,  # noqa: ARG001 - only hashed: st.cache_data skips `_ctx`, `key` stands for it
+    extra: tuple,
+    _ctx: RunContext,
+) -> Any:
     return _work(kind, parse_scenario(scenario_json), _ctx, extra)
 
 

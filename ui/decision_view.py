@@ -14,7 +14,7 @@ def _signed_eur(value: float) -> str:
     return ("+" if value > 0 else "-" if value < 0 else "") + fmt_eur(abs(value))
 
 
-def _value(lever: str, value) -> str:
+def _value(lever: str, value: object) -> str:
     return t(f"value.{lever}.{str(value).lower()}")
 
 

@@ -54,12 +54,16 @@ def read(
     return True
 
 
-def reread(mapping: MappingFile | None = None, *, remember: bool = False, **kwargs) -> bool:
+def reread(
+    mapping: MappingFile | None = None, *, remember: bool = False, confirm_keep: bool = False
+) -> bool:
     ss = st.session_state
     survey = ss.get("survey")
     if mapping is None and survey is not None:
         mapping = survey.mapping_file()
-    return read(ss.survey_bytes, ss.survey_name, mapping, remember=remember, **kwargs)
+    return read(
+        ss.survey_bytes, ss.survey_name, mapping, remember=remember, confirm_keep=confirm_keep
+    )
 
 
 def forget_choices() -> None:

@@ -86,7 +86,7 @@ def _csv_download(data: pd.DataFrame, name: str) -> None:
 
 
 def lever_input(
-    lever: str, values: tuple, key: str, target: str = "mix", label: str | None = None
+    lever: str, values: tuple[Any, ...], key: str, target: str = "mix", label: str | None = None
 ) -> None:
     """One policy lever as a toggle or a select, writing through to ``target``.
 
@@ -119,7 +119,7 @@ def lever_input(
 def session_choice(
     kind: str,
     label: str,
-    options: list,
+    options: list[Any],
     name: str,
     default: Any = None,
     format_func: Callable[[Any], str] = str,

@@ -21,6 +21,8 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
+from sklearn.utils import Tags
+from sklearn.utils.validation import check_consistent_length, column_or_1d, validate_data
 from threadpoolctl import threadpool_limits
 
 MIN_SAMPLE = 60
@@ -83,18 +85,32 @@ class DriverModel(BaseEstimator):
         self.n_repeats = n_repeats
         self.random_state = random_state
 
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True  # unanswered constructs are mean-filled
+        tags.target_tags.required = True
+        return tags
+
     def fit(
         self, X: np.ndarray, y: np.ndarray, feature_names: list[str] | None = None
     ) -> DriverModel:
-        """Fit with native thread pools held to one thread (the cores are shared)."""
+        """Fit with native thread pools held to one thread (the cores are shared).
+
+        ``y`` is 0/1 per respondent, NaN where the behaviour was not answered
+        (those respondents are left out).
+        """
+        X = validate_data(self, X, dtype=float, ensure_all_finite="allow-nan")
+        y = column_or_1d(np.asarray(y, dtype=float), warn=True)
+        check_consistent_length(X, y)
         with threadpool_limits(1):
             return self._fit(X, y, feature_names)
 
     def _fit(
         self, X: np.ndarray, y: np.ndarray, feature_names: list[str] | None = None
     ) -> DriverModel:
-        X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
         keep = ~np.isnan(y) & ~np.isnan(X).all(axis=1)
+        if not np.isin(y[keep], (0.0, 1.0)).all():
+            raise ValueError("the behaviour must be 0 or 1 per respondent (NaN: not answered)")
         X, y = X[keep], y[keep].astype(int)
         usable = ~np.isnan(X).all(axis=0)
         X = X[:, usable]
@@ -173,7 +189,7 @@ def priority_matrix(
     like the others: higher is healthier. Only a ``clear`` driver (when
     given) can be a priority: a construct without a measured effect never is.
     """
-    cells = []
+    cells: list[PriorityCell] = []
     shown = {c: (6 - v if c == "always_on" else v) for c, v in scores.items() if c in importance}
     if not shown:
         return cells

@@ -17,6 +17,8 @@ import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.mixture import GaussianMixture
 from sklearn.preprocessing import StandardScaler
+from sklearn.utils import Tags
+from sklearn.utils.validation import validate_data
 from threadpoolctl import threadpool_limits
 
 from core.scenario import CONSTRUCTS
@@ -50,13 +52,22 @@ class PersonaModel(BaseEstimator):
         self.covariance_types = covariance_types
         self.selection_rows = selection_rows
 
-    def fit(self, X: np.ndarray, y: None = None) -> PersonaModel:
-        """Fit with native thread pools held to one thread (the cores are shared)."""
-        with threadpool_limits(1):
-            return self._fit(X, y)
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True  # a construct nobody answered is left out
+        return tags
 
-    def _fit(self, X: np.ndarray, y: None = None) -> PersonaModel:
-        X = np.asarray(X, dtype=float)
+    def fit(self, X: np.ndarray, y: None = None) -> PersonaModel:  # noqa: ARG002 - sklearn API
+        """Fit with native thread pools held to one thread (the cores are shared)."""
+        X = validate_data(self, X, dtype=float, ensure_all_finite="allow-nan")
+        if X.shape[1] > len(CONSTRUCTS):
+            raise ValueError(
+                f"{X.shape[1]} columns: expected at most the {len(CONSTRUCTS)} constructs"
+            )
+        with threadpool_limits(1):
+            return self._fit(X)
+
+    def _fit(self, X: np.ndarray) -> PersonaModel:
         self.columns_ = np.where(~np.isnan(X).all(axis=0))[0]
         data = X[:, self.columns_]
         data = np.where(np.isnan(data), np.nanmean(data, axis=0), data)

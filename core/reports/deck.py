@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from core.charts import OKABE_ITO
 from core.exports import neutralise
@@ -63,7 +64,7 @@ def chart_png(results: Sequence[tuple[str, SimulationResult]], metric: str, titl
     return buffer.getvalue()
 
 
-def _decision_slide(deck, rec: Recommendation, lang: str) -> None:
+def _decision_slide(deck: Any, rec: Recommendation, lang: str) -> None:
     """The decision: headline, confidence, the first moves and the guard rails."""
     from pptx.util import Inches, Pt
 

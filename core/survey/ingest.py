@@ -20,7 +20,7 @@ from core.scenario import CONSTRUCTS
 from core.survey import likert, privacy
 from core.survey.errors import SurveyError
 from core.survey.formats import FORMAT_LABELS, Table, table_from_grid, table_from_sav
-from core.survey.itemfit import ItemEvidence, ItemMapper
+from core.survey.itemfit import Anchor, ItemEvidence, ItemMapper
 from core.survey.mapping import (
     AUTO_CONFIDENCE,
     BEHAVIOURS,
@@ -376,30 +376,32 @@ def _ingest(
         values |= rescored
 
     warnings += unknown_label_warnings(
-        frame, {c: v for c, v in variants.items() if c in mapping.items}, kinds, answers
+        frame, {c: v for c, v in variants.items() if c in mapping.items}, answers
     )
-    constructs, construct_values = {}, {}
+    constructs: dict[str, ConstructSummary] = {}
+    construct_values: dict[str, np.ndarray] = {}
     for construct in CONSTRUCTS:
         items = [c for c in mapping.columns_for(construct) if c in values]
         reversed_items = {c for c in items if mapping.items[c].reverse}
-        summary, scores = summarise_construct(construct, values, items, reversed_items)
-        constructs[construct] = summary
-        construct_values[construct] = scores if items else np.full(n, np.nan)
-        warnings += _construct_warnings(summary, kinds, variants)
+        c_summary, c_scores = summarise_construct(construct, values, items, reversed_items)
+        constructs[construct] = c_summary
+        construct_values[construct] = c_scores if items else np.full(n, np.nan)
+        warnings += _construct_warnings(c_summary, kinds, variants)
     if all(s.n_items == 0 for s in constructs.values()):
         warnings.append(("survey.warn_no_constructs", {}))
     elif all(s.mean is None for s in constructs.values() if s.n_items):
         raise SurveyError("survey.all_missing")
 
-    behaviours, behaviour_values = {}, {}
+    behaviours: dict[str, BehaviourSummary] = {}
+    behaviour_values: dict[str, np.ndarray] = {}
     for behaviour in BEHAVIOURS:
         indicators = {
             c: behaviour_indicator(values[c], kinds[c].kind, kinds[c].family, behaviour)
             for c in mapping.columns_for(behaviour)
             if c in values
         }
-        summary, indicator = summarise_behaviour(behaviour, indicators)
-        behaviours[behaviour] = summary
+        b_summary, indicator = summarise_behaviour(behaviour, indicators)
+        behaviours[behaviour] = b_summary
         behaviour_values[behaviour] = indicator if indicators else np.full(n, np.nan)
 
     scores = scores_frame(construct_values)
@@ -458,12 +460,12 @@ def _fit_items(
     ]
     if len(items) < 2:
         return {}
-    anchors = [
+    anchors: list[Anchor] = [
         (s.target, s.reverse, s.confidence) if s.target in CONSTRUCTS else (None, False, 0.0)
         for s in (by_column[c] for c in items)
     ]
     X = np.column_stack([values[c] for c in items])
-    mapper = ItemMapper().fit(X, anchors)
+    mapper = ItemMapper(anchors).fit(X)
     evidence = dict(zip(items, mapper.evidence_, strict=True))
     for col, ev in evidence.items():
         if ev.target is not None and ev.confidence >= AUTO_CONFIDENCE:
@@ -485,8 +487,9 @@ def _score_columns(
     """Every item on 1..5; label scales chosen per family across the file."""
     by_family: dict[str, set[str]] = {}
     for col in items:
-        if kinds[col].kind == "likert" and kinds[col].family:
-            by_family.setdefault(kinds[col].family, set()).update(answers[col])
+        family = kinds[col].family
+        if kinds[col].kind == "likert" and family:
+            by_family.setdefault(family, set()).update(answers[col])
     variants = {f: likert.choose_variant(f, a) for f, a in by_family.items()}
     values, used = {}, {}
     for col in items:
@@ -504,7 +507,6 @@ def _score_columns(
 def unknown_label_warnings(
     frame: pd.DataFrame,
     variants: dict[str, likert.ScaleVariant],
-    kinds: dict[str, likert.ColumnKind],
     answers: dict[str, set[str]],
 ) -> list[tuple[str, dict[str, Any]]]:
     """Per scale column, the answers its scale could not read (now missing), with counts."""
@@ -533,7 +535,7 @@ def _construct_warnings(
     c = summary.construct
     if summary.n_items == 0:
         return [("survey.warn_construct_missing", {"construct": c})]
-    out = []
+    out: list[tuple[str, dict[str, Any]]] = []
     scales = {
         (variants[i].family, variants[i].points)
         if i in variants

@@ -23,12 +23,15 @@ The confidence of each item reflects both the wording and the data.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from sklearn.base import BaseEstimator
 from sklearn.decomposition import FactorAnalysis
+from sklearn.utils import Tags
+from sklearn.utils.validation import validate_data
 from threadpoolctl import threadpool_limits
 
 MIN_RESPONDENTS = 30
@@ -39,6 +42,8 @@ WEAK_R = 0.15  # an anchor correlating less than this with its construct's rest 
 WEAK_CONFIDENCE = 0.55  # the wording alone, unsupported by the answers: kept, flagged low
 MAX_ROWS = 4000  # the decision needs correlations, not every respondent
 MAX_ITER = 10
+
+Anchor = tuple[str | None, bool, float]  # (construct or None, reverse-keyed, confidence)
 
 
 @dataclass(frozen=True)
@@ -76,41 +81,55 @@ def _corr(Z: np.ndarray, S: np.ndarray) -> np.ndarray:
 class ItemMapper(BaseEstimator):
     """Assign scale items to constructs from lexicon anchors and the answers.
 
-    ``fit(X, anchors)``: ``X`` is respondents x items on a common scale
-    (NaN missing); ``anchors`` holds per item ``(construct or None, reverse,
-    confidence)`` from the wording. Learned: ``evidence_`` (one
+    ``anchors`` holds per item ``(construct or None, reverse, confidence)``
+    from the wording: prior knowledge per column, so a constructor parameter
+    (as ``categorical_features`` of a gradient-boosting model); None means
+    the wording knew no item. ``fit(X)``: ``X`` is respondents x items on a
+    common scale (NaN missing). Learned: ``evidence_`` (one
     :class:`ItemEvidence` per item), ``loadings_`` and ``factor_of_``.
     """
 
     def __init__(
         self,
+        anchors: Sequence[Anchor] | None = None,
         min_anchor_confidence: float = 0.5,
         min_r: float = MIN_R,
         max_rows: int = MAX_ROWS,
         random_state: int = 0,
     ):
+        self.anchors = anchors
         self.min_anchor_confidence = min_anchor_confidence
         self.min_r = min_r
         self.max_rows = max_rows
         self.random_state = random_state
 
-    def fit(self, X: np.ndarray, anchors: list[tuple[str | None, bool, float]]) -> ItemMapper:
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True  # unanswered items
+        return tags
+
+    def fit(self, X: np.ndarray, y: None = None) -> ItemMapper:  # noqa: ARG002 - sklearn API
         """Fit with native thread pools held to one thread (the cores are shared)."""
+        X = validate_data(
+            self, X, dtype=float, ensure_all_finite="allow-nan", ensure_min_features=1
+        )
+        p = X.shape[1]
+        no_wording: Anchor = (None, False, 0.0)
+        anchors = list(self.anchors) if self.anchors is not None else [no_wording] * p
+        if len(anchors) != p:
+            raise ValueError(f"one anchor per item: {len(anchors)} anchors for {p} items")
         with threadpool_limits(1):
             return self._fit(X, anchors)
 
-    def _fit(self, X: np.ndarray, anchors: list[tuple[str | None, bool, float]]) -> ItemMapper:
-        X = np.asarray(X, dtype=float)
+    def _fit(self, X: np.ndarray, anchors: list[Anchor]) -> ItemMapper:
         p = X.shape[1]
-        if len(anchors) != p:
-            raise ValueError("one anchor per item")
         answered = ~np.isnan(X).all(axis=1)
         X = X[answered]
         if len(X) > self.max_rows:
             rng = np.random.default_rng(self.random_state)
             X = X[np.sort(rng.choice(len(X), self.max_rows, replace=False))]
         self.n_ = len(X)
-        lexicon = [
+        lexicon: list[Anchor] = [
             (t, r, c) if t is not None and c >= self.min_anchor_confidence else (None, False, 0.0)
             for t, r, c in anchors
         ]
@@ -138,9 +157,7 @@ class ItemMapper(BaseEstimator):
         return self
 
     @staticmethod
-    def _keying(
-        Z: np.ndarray, target: list[str | None], lexicon: list[tuple[str | None, bool, float]]
-    ) -> np.ndarray:
+    def _keying(Z: np.ndarray, target: list[str | None], lexicon: list[Anchor]) -> np.ndarray:
         """+1 or -1 per item: the sign of its loading on its construct's first component.
 
         The component's direction is set by the wording: the lexicon items of
@@ -190,7 +207,7 @@ class ItemMapper(BaseEstimator):
     def _assign(
         self,
         R: np.ndarray,
-        lexicon: list[tuple[str | None, bool, float]],
+        lexicon: list[Anchor],
         constructs: list[str],
     ) -> list[str | None]:
         """Each item's construct: the wording's unless the answers clearly say otherwise."""
@@ -245,7 +262,7 @@ class ItemMapper(BaseEstimator):
         self,
         j: int,
         R: np.ndarray,
-        lexicon: list[tuple[str | None, bool, float]],
+        lexicon: list[Anchor],
         target: list[str | None],
         sign: np.ndarray,
         constructs: list[str],

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -286,7 +286,7 @@ def apply_mapping_file(
     user: MappingFile,
     columns: list[str],
     questions: dict[str, str] | None = None,
-) -> list[tuple[str, dict]]:
+) -> list[tuple[str, dict[str, Any]]]:
     """Overlay the user's choices on the suggestions; report unknown columns.
 
     A template column whose question text differs here, or which is
@@ -331,11 +331,12 @@ def _blank(value: object) -> bool:
     return str(value).strip().lower() in ("", "nan", "none", "unmapped", "-")
 
 
-def mapping_from_rows(rows: Iterable[dict]) -> MappingFile:
+def mapping_from_rows(rows: Iterable[dict[Any, Any]]) -> MappingFile:
     """The editor's rows (column, target, reverse[, points]) as a mapping file.
 
     An empty target cell means the column is left unmapped; anything else
-    must be a known target, else a translated :class:`SurveyError`.
+    must be a known target, else a translated :class:`SurveyError`. Row keys
+    are typed ``Any``: pandas' ``to_dict("records")`` types them ``Hashable``.
     """
     items: dict[str, ItemMapping] = {}
     unmapped: list[str] = []
@@ -352,7 +353,7 @@ def mapping_from_rows(rows: Iterable[dict]) -> MappingFile:
             items[str(column)] = ItemMapping(
                 target=str(target),
                 reverse=False if _blank(reverse) else bool(reverse),
-                points=None if _blank(points) else int(points),
+                points=None if points is None or _blank(points) else int(points),
             )
         except (ValidationError, TypeError, ValueError) as exc:
             raise SurveyError(

@@ -39,7 +39,7 @@ class SavData:
 
     frame: pd.DataFrame
     labels: dict[str, str] = field(default_factory=dict)
-    value_labels: dict[str, dict] = field(default_factory=dict)
+    value_labels: dict[str, dict[Any, str]] = field(default_factory=dict)
 
 
 def check_size(data: bytes, limit: int = MAX_BYTES) -> None:

@@ -9,6 +9,7 @@ Cronbach's alpha is computed on complete cases. Behaviour items become yes/no in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,7 +42,7 @@ class ConstructSummary:
     def n_items(self) -> int:
         return len(self.items)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "mean": self.mean,
             "sd": self.sd,
@@ -66,7 +67,7 @@ class BehaviourSummary:
     share: float | None
     respondents: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"share": self.share, "respondents": self.respondents, "items": list(self.items)}
 
 
@@ -99,10 +100,10 @@ def summarise_construct(
         [SCALE_TOP - values[c] if c in reversed_items else values[c] for c in items]
     )
     imputer = ConstructImputer(min_answered_share=MIN_ANSWERED_SHARE).fit(signed)
-    completed = imputer.transform(signed)
+    completed = imputer.transform(signed)  # rows answering too few items: all missing
     answered = (~np.isnan(completed)).sum(axis=1)
     means = np.nansum(completed, axis=1) / np.maximum(answered, 1)
-    scores = np.where(imputer.eligible_ & (answered > 0), means, np.nan)
+    scores = np.where(answered > 0, means, np.nan)
     valid = scores[~np.isnan(scores)]
     summary = ConstructSummary(
         construct=construct,
@@ -114,7 +115,7 @@ def summarise_construct(
         missing_rate=float(np.isnan(signed).mean()),
         respondents=int(valid.size),
         excluded=imputer.n_excluded_,
-        imputed=imputer.n_imputed_,
+        imputed=int((np.isnan(signed) & ~np.isnan(completed)).sum()),
         omega=omega(signed),
     )
     return summary, scores

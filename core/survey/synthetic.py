@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -34,7 +35,7 @@ GROUPS_NL = {
 
 
 @cache
-def questionnaire() -> dict:
+def questionnaire() -> dict[str, Any]:
     with QUESTIONNAIRE.open(encoding="utf-8") as handle:
         return load_yaml(handle)
 
@@ -79,10 +80,11 @@ def generate(
     if profiles:
         segment = rng.permutation(np.arange(n) % len(profiles))
         for k, profile in enumerate(profiles):
-            for c, value in profile.items():
-                shift[c][segment == k] = value
+            for c, offset in profile.items():
+                shift[c][segment == k] = offset
     latent = {c: means[c] + shift[c] + spread * rng.standard_normal(n) for c in CONSTRUCTS}
-    numeric, answers = {}, {}
+    numeric: dict[str, np.ndarray] = {}
+    answers: dict[str, list[str]] = {}
     scales = q["scales"]
     for item in q["items"]:
         target, scale = item["target"], item["scale"]
@@ -121,8 +123,7 @@ def generate(
         elif scale == "department":
             names = list(DEPARTMENTS)
             picks = rng.choice(len(names), n, p=list(DEPARTMENTS.values()))
-            shown = [names[i] if lang == "en" else GROUPS_NL[names[i]] for i in picks]
-            answers[item["id"]] = shown
+            answers[item["id"]] = [names[i] if lang == "en" else GROUPS_NL[names[i]] for i in picks]
         elif scale == "age":
             answers[item["id"]] = list(rng.choice(AGE_GROUPS, n))
     numeric_frame = pd.DataFrame(numeric)

@@ -1,25 +1,75 @@
-"""The command line: JSON contracts and one-line errors with exit code 2."""
+"""The command line: JSON contracts and one-line errors with exit code 2.
+
+Most tests call ``core.cli.main`` in-process (what a command prints and
+returns); two start a real ``python -m core`` process for the boundary
+(exit status and streams of an actual process).
+"""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 
+from core.cli import main
 from tests.conftest import ROOT, SAMPLES
 
 NEUTRAL = str(SAMPLES / "neutral_organisation.json")
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
+@dataclass(frozen=True)
+class Run:
+    """What one command returned and printed, like a finished process."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture()
+def cli(capsys, monkeypatch) -> Callable[..., Run]:
+    """``cli(*argv)``: the entry point in-process, from the repository root."""
+    monkeypatch.chdir(ROOT)
+
+    def run(*args: str) -> Run:
+        capsys.readouterr()  # start from empty streams
+        code = main(list(args))
+        out = capsys.readouterr()
+        return Run(code, out.out, out.err)
+
+    return run
+
+
+def process(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
 
 
-def test_simulate_json_contract():
+def test_a_real_process_prints_json_and_exits_0():
+    """The process boundary: stdout of a real process is the JSON, exit status 0."""
+    out = process(
+        "simulate", NEUTRAL, "--runs", "20", "--seed", "3", "--employees", "300", "--json"
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["runs"] == 20
+    assert out.stderr == ""
+
+
+def test_a_real_process_reports_bad_input_on_one_line_and_exits_2():
+    """The process boundary: one line on stderr, nothing on stdout, exit status 2."""
+    out = process("simulate", NEUTRAL, "--runs", "0")
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1 and "--runs must be between" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_simulate_json_contract(cli):
     out = cli("simulate", NEUTRAL, "--runs", "50", "--seed", "3", "--employees", "500", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
@@ -33,12 +83,12 @@ def test_simulate_json_contract():
     assert again == data
 
 
-def test_simulate_table():
+def test_simulate_table(cli):
     out = cli("simulate", NEUTRAL, "--runs", "20")
     assert out.returncode == 0 and "ambassadors_creators" in out.stdout
 
 
-def test_recommend_json_contract():
+def test_recommend_json_contract(cli):
     out = cli(
         "recommend", str(SAMPLES / "retail_bank.json"), "--runs", "100", "--json", "--lang", "nl"
     )
@@ -50,7 +100,7 @@ def test_recommend_json_contract():
     assert data["before"] and data["after"]
 
 
-def test_schema():
+def test_schema(cli):
     out = cli("schema")
     assert out.returncode == 0
     assert json.loads(out.stdout)["title"].startswith("Serre scenario")
@@ -70,7 +120,7 @@ def test_schema():
         ((), "required"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(args, fragment):
+def test_bad_input_is_one_line_and_exit_2(cli, args, fragment):
     out = cli(*args)
     assert out.returncode == 2
     lines = out.stderr.strip().splitlines()
@@ -78,7 +128,7 @@ def test_bad_input_is_one_line_and_exit_2(args, fragment):
     assert "Traceback" not in out.stderr
 
 
-def test_bad_field_in_dutch(tmp_path):
+def test_bad_field_in_dutch(cli, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"organisation": {"employees": -3}}', encoding="utf-8")
     out = cli("--lang", "nl", "simulate", str(bad))
@@ -88,7 +138,7 @@ def test_bad_field_in_dutch(tmp_path):
 SURVEYS = ROOT / "sample_data" / "surveys"
 
 
-def test_ingest_json_contract(tmp_path):
+def test_ingest_json_contract(cli, tmp_path):
     saved = tmp_path / "mapping.json"
     out = cli(
         "ingest", str(SURVEYS / "serre_example_qualtrics_en.csv"), "--group", "Department",
@@ -123,13 +173,13 @@ def test_ingest_json_contract(tmp_path):
         ),
     ],
 )
-def test_ingest_bad_input(args, fragment):
+def test_ingest_bad_input(cli, args, fragment):
     out = cli(*args)
     assert out.returncode == 2
     assert len(out.stderr.strip().splitlines()) == 1 and fragment in out.stderr, out.stderr
 
 
-def test_report_and_policy_commands(tmp_path):
+def test_report_and_policy_commands(cli, tmp_path):
     html = tmp_path / "report.html"
     out = cli(
         "report", NEUTRAL, str(SAMPLES / "retail_bank.json"), "--out", str(html), "--runs", "50"
@@ -158,7 +208,7 @@ def test_report_and_policy_commands(tmp_path):
         (("report", "missing.json", "--out", "r.html"), "File not found"),
     ],
 )
-def test_report_bad_input(args, fragment):
+def test_report_bad_input(cli, args, fragment):
     out = cli(*args)
     assert (
         out.returncode == 2 and fragment in out.stderr and len(out.stderr.strip().splitlines()) == 1

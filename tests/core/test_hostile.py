@@ -141,6 +141,9 @@ CSVISH = st.lists(
     name=st.sampled_from(["a.csv", "a.xlsx", "a.txt", "a"]),
 )
 def test_random_bytes_give_survey_errors_only(prefix, body, name):
+    """Invariant: random or CSV-like bytes (with BOM or zip prefixes) give a result or a
+    SurveyError whose message exists in Dutch and English.
+    """
     try:
         ingest(prefix + body, name)
     except SurveyError as exc:
@@ -166,6 +169,7 @@ def _random_zip(members: list[tuple[str, bytes]]) -> bytes:
     )
 )
 def test_random_workbooks_give_survey_errors_only(members):
+    """Invariant: a zip of random workbook parts gives a result or a survey.* SurveyError."""
     try:
         ingest(_random_zip(members), "w.xlsx")
     except SurveyError as exc:

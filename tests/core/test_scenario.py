@@ -148,6 +148,7 @@ shares = st.floats(0, 1, allow_nan=False)
     seed=st.none() | st.integers(0, 2**63 - 1),
 )
 def test_json_round_trip_is_lossless(policy, sector, employees, share, mean, sd, seed):
+    """Invariant: any valid scenario survives dump and parse unchanged."""
     data = {
         "organisation": {"sector": sector, "employees": employees, "work_chat_groups": share},
         "climate": {"trust": {"mean": mean, "sd": sd}},

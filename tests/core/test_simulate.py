@@ -128,7 +128,7 @@ def test_parameter_uncertainty_widens_the_bands(neutral):
     assert (wide["p90"] - wide["p10"]) > 2 * (narrow["p90"] - narrow["p10"])
 
 
-def test_group_breakdown_from_a_survey_population(neutral, params):
+def test_group_breakdown_from_a_survey_population(neutral):
     scores = np.full((200, 6), np.nan)
     scores[:100, 1] = 4.8  # proud promoters: high identification
     scores[100:, 1] = 1.5  # detached
@@ -139,6 +139,6 @@ def test_group_breakdown_from_a_survey_population(neutral, params):
     assert "groups" in result.to_dict()
 
 
-def test_runs_are_bounded(neutral):
+def test_runs_are_bounded():
     with pytest.raises(ValueError):
         RunContext(runs=0)

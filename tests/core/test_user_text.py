@@ -85,6 +85,9 @@ def test_docx_pptx_and_markdown_take_any_name(bank, name):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 def test_escapes_keep_the_text_and_remove_markup(text):
+    """Invariant: escaping for Markdown loses no text (control characters become spaces)
+    and the Plotly form carries no '<'.
+    """
     escaped = markdown_literal(text)
     # removing the backslash escapes gives the text back (control characters become spaces)
     import re

@@ -67,7 +67,7 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture()
-def page(browser, server):
+def page(browser, server):  # noqa: ARG001 - `server` is requested to start it
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-GB")
     tab = context.new_page()

@@ -72,7 +72,7 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
 
-    def log_message(self, *args) -> None:
+    def log_message(self, *args) -> None:  # noqa: ARG002 - silences BaseHTTPRequestHandler
         return
 
 

@@ -138,6 +138,7 @@ def test_decimal_commas_are_numbers():
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=3000), st.sampled_from(["x.csv", "x.xlsx", "x.sav", "x.txt", "x"]))
 def test_fuzz_bytes_never_crash(data, name):
+    """Invariant: any bytes under any file name give a result or a SurveyError, nothing else."""
     with contextlib.suppress(SurveyError):
         ingest(data, name)
 
@@ -154,6 +155,7 @@ cells = st.one_of(
     st.sampled_from([",", ";", "\t"]),
 )
 def test_fuzz_tables_never_crash(rows, delimiter):
+    """Invariant: any small delimited table of survey-like cells gives a result or a SurveyError."""
     data = "\n".join(delimiter.join(r) for r in rows).encode("utf-8")
     with contextlib.suppress(SurveyError):
         ingest(data, "fuzz.csv", threshold=3)
@@ -162,6 +164,7 @@ def test_fuzz_tables_never_crash(rows, delimiter):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(min_size=10, max_size=400))
 def test_fuzz_corrupted_workbook(noise):
+    """Invariant: a workbook with random bytes written into it gives a result or a SurveyError."""
     frame = pd.DataFrame(
         {"I am proud of this organisation.": ["Agree"] * 6, "Department": ["IT"] * 6}
     )

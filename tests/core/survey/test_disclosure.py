@@ -87,6 +87,9 @@ surveys = st.integers(12, 60).flatmap(
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(surveys, st.integers(0, 2**31 - 1))
 def test_no_linear_combination_of_shown_numbers_isolates_a_small_group(survey, seed):
+    """Invariant: no combination of the released counts and sums pins down fewer than
+    ``threshold`` respondents, whatever the groups, blanks, personas and answers.
+    """
     n, threshold, dept, site, voice_answered, persona = survey
     rng = np.random.default_rng(seed)
     groups = pd.DataFrame(
@@ -131,7 +134,7 @@ def test_group_a_minus_group_b_across_two_columns_is_blocked():
     assert not known(sums, ops & ~ghent)
 
 
-def test_cli_json_for_every_group_column_protects_the_blank_respondent(tmp_path):
+def test_cli_json_for_every_group_column_protects_the_blank_respondent():
     """`ingest --json --group X` for every X, with one respondent's department blank."""
     frame = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False, header=None)
     department = next(i for i in frame.columns if "Department" in " ".join(frame[i][:3]))

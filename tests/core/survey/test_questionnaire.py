@@ -12,13 +12,13 @@ from core.survey import synthetic as sy
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "sample_data" / "surveys"
-WRITERS = {
+WRITERS = {  # one signature (survey, rng); not every writer draws random numbers
     "qualtrics.csv": lambda s, rng: sy.to_qualtrics_csv(s, rng),
     "google.csv": lambda s, rng: sy.to_google_forms_csv(s, rng),
     "forms.xlsx": lambda s, rng: sy.to_ms_forms_xlsx(s, rng),
-    "spss.sav": lambda s, rng: sy.to_spss_sav(s),
-    "monkey.csv": lambda s, rng: sy.to_surveymonkey_csv(s),
-    "excel.csv": lambda s, rng: sy.to_plain_csv(s),
+    "spss.sav": lambda s, rng: sy.to_spss_sav(s),  # noqa: ARG005
+    "monkey.csv": lambda s, rng: sy.to_surveymonkey_csv(s),  # noqa: ARG005
+    "excel.csv": lambda s, rng: sy.to_plain_csv(s),  # noqa: ARG005
 }
 FORMATS = {
     "qualtrics.csv": "qualtrics",
@@ -89,7 +89,7 @@ def test_mapping_file_round_trip_and_override():
     assert fewer.constructs["voice"].n_items == 3
 
 
-def test_population_from_a_survey(params, neutral):
+def test_population_from_a_survey(neutral):
     path = SAMPLES / "serre_example_google_forms_nl.csv"
     result = ingest(path.read_bytes(), path.name)
     pop = RunContext(source=result.source(), seed=1, employees=2000).population(neutral)

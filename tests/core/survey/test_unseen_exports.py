@@ -117,7 +117,7 @@ def test_a_misfit_moves_to_the_construct_its_answers_follow():
     X = np.column_stack(items)
     anchors = [("trust", False, 0.9), ("trust", False, 0.9), ("trust", False, 0.9)]
     anchors += [("social_media_skill", False, 0.9), (None, False, 0.0), ("trust", False, 0.9)]
-    mapper = ItemMapper().fit(X, anchors)
+    mapper = ItemMapper(anchors).fit(X)
     moved = mapper.evidence_[5]
     assert moved.target == "social_media_skill" and moved.misfit == "trust" and moved.reverse
     assert (
@@ -133,7 +133,7 @@ def test_noise_items_stay_unmapped():
         [trust + 0.5 * rng.standard_normal(200) for _ in range(3)] + [rng.standard_normal(200)]
     )
     anchors = [("trust", False, 0.9)] * 3 + [(None, False, 0.0)]
-    assert ItemMapper().fit(X, anchors).evidence_[3].target is None
+    assert ItemMapper(anchors).fit(X).evidence_[3].target is None
 
 
 def test_omega_of_a_one_factor_scale():
