@@ -133,7 +133,7 @@ def restore() -> None:
     if "workspace" in ss:
         return
     asked = st.query_params.get(WS_PARAM)
-    ss.workspace = Link(asked if valid_token(asked) else new_token())
+    ss.workspace = Link(asked if asked is not None and valid_token(asked) else new_token())
     ss.saved_records, ss.saved_unreadable = {}, []
     if asked and not valid_token(asked):
         state.report(t("error.workspace_token") + " " + t("ws.started_new"))
@@ -288,7 +288,9 @@ def unreadable() -> list[Unreadable]:
     return list(st.session_state.get("saved_unreadable", []))
 
 
-def _memory_record(name: str, scenario: Scenario, mix: Policy, old: SavedScenario | None):
+def _memory_record(
+    name: str, scenario: Scenario, mix: Policy, old: SavedScenario | None
+) -> SavedScenario:
     now = datetime.now(UTC)
     from core.scenario import with_overrides
 

@@ -7,6 +7,8 @@ session changed meanwhile is never overwritten or deleted silently.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from core.errors import SerreError
@@ -16,7 +18,7 @@ from ui import state, workspace
 from ui.i18n import lang, plain, t, tx
 
 
-def _act(action, *args) -> None:
+def _act(action: Callable[..., object], *args: object) -> None:
     """Callback: run one action; a refusal is shown above the list (already re-read)."""
     try:
         action(*args)

@@ -64,7 +64,7 @@ class _Popen(popen_forkserver.Popen):
         with _launching:  # the filter is module-wide for the few milliseconds of a launch
             spawn.get_preparation_data = without_main
             try:
-                super()._launch(process_obj)
+                super()._launch(process_obj)  # type: ignore[misc]  # typeshed omits _launch
             finally:
                 spawn.get_preparation_data = original
 

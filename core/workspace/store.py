@@ -280,11 +280,13 @@ class WorkspaceStore:
                 if count >= MAX_SAVED:
                     raise WorkspaceError("error.workspace_full", limit=MAX_SAVED)
                 try:
-                    new_id = conn.execute(
+                    key = conn.execute(
                         insert(SavedRow).values(
                             workspace=token, version=1, created_at=now, **values
                         )
-                    ).inserted_primary_key[0]
+                    ).inserted_primary_key
+                    assert key is not None  # an insert always returns its key
+                    new_id = key[0]
                 except IntegrityError as exc:
                     raise self._integrity(conn, token, name) from exc
                 return self._saved(self._get(conn, token, new_id))

@@ -33,7 +33,7 @@ def test_the_recommendation_is_searched_once_in_the_background_and_reused(monkey
     assert len(calls) == 1, "nothing is searched twice for one organisation"
 
 
-def test_a_queued_search_for_an_organisation_left_behind_is_cancelled(monkeypatch):
+def test_a_queued_search_for_an_organisation_left_behind_is_cancelled():
     """Invariant: a session queues at most one search; moving on cancels the stale one."""
     import threading
 

@@ -45,7 +45,8 @@ def save_named(at: AppTest, name: str) -> None:
     at.run()
 
 
-def test_nothing_is_written_until_something_changes(private_data_dir):
+@pytest.mark.usefixtures("private_data_dir")
+def test_nothing_is_written_until_something_changes():
     at = app()
     assert not at.exception
     link = at.session_state["workspace"]
