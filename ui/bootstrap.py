@@ -14,7 +14,7 @@ from core.i18n import LANGUAGES, normalise_language
 from core.share import unpack
 from ui import state
 from ui.boundary import guarded
-from ui.i18n import LANG_KEY, lang, t, tx
+from ui.i18n import LANG_KEY, fmt_number, lang, t, tx
 from ui.widgets import session_choice, show_errors
 
 PAGES = (
@@ -58,7 +58,7 @@ def _share_link() -> None:
         state.report(t("ui.share_broken") + " " + exc.message(lang()))
         return
     state.set_scenario(scenario, source="link")
-    st.session_state.flash = tx("ui.share_loaded", name=scenario.name)
+    st.session_state.flash = tx("ui.share_loaded", name=scenario.title(lang()))
 
 
 @guarded
@@ -100,9 +100,15 @@ def _sidebar() -> None:
             placeholder=t("ui.example_placeholder"),
         )
         scenario = state.base()
-        st.caption(tx("ui.current", name=scenario.name, n=f"{scenario.organisation.employees:,}"))
+        st.caption(
+            tx(
+                "ui.current",
+                name=scenario.title(lang()),
+                n=fmt_number(scenario.organisation.employees),
+            )
+        )
         if st.session_state.get("use_survey") and st.session_state.get("survey") is not None:
-            st.caption(t("ui.survey_in_use", n=st.session_state.survey.respondents))
+            st.caption(t("ui.survey_in_use", n=fmt_number(st.session_state.survey.respondents)))
 
 
 @st.cache_resource(show_spinner=False)
