@@ -203,7 +203,13 @@ class Reason:
             ),
         ]
         if self.constraint:
-            parts.append(translate(f"constraint.{self.constraint}", lang, **self.constraint_params))
+            parts.append(
+                translate(
+                    f"constraint.{self.constraint}",
+                    lang,
+                    **{k: fact_number(v, lang) for k, v in self.constraint_params.items()},
+                )
+            )
         parts.append(self.effect_text(lang))
         if self.note:
             parts.append(self.note)

@@ -46,7 +46,7 @@ with page("nav.method"):
                 t("method.col.value"): decimal(p.value, lang()),
                 t("method.col.low"): decimal(p.low, lang()),
                 t("method.col.high"): decimal(p.high, lang()),
-                t("method.col.unit"): p.unit,
+                t("method.col.unit"): t(f"param_unit.{p.unit}"),
                 t("method.col.grade"): p.grade,
                 t("method.col.supports"): t(f"method.supports.{p.supports}")
                 if p.uncertain

@@ -73,7 +73,7 @@ def _csv_download(data: pd.DataFrame, name: str) -> None:
     """The app's own CSV download: formula-like cells neutralised."""
     st.download_button(
         t("ui.download_csv"),
-        safe_csv(data),
+        safe_csv(data, lang()),
         file_name=f"serre_{name}.csv",
         mime="text/csv",
         key=f"csv.{name}",
