@@ -16,8 +16,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from core import formatting
-from ui import state
 from core.i18n import translate
+from ui import state
 from ui.i18n import lang
 
 LEVELS = 5  # words per level scale: very low .. very high
