@@ -78,17 +78,19 @@ def funnel(
             {"level": labels[level], "employees_at_least": round(mean), "share_of_staff": share}
         )
     df = pd.DataFrame(rows)
-    of_staff = translate("denominator.staff", lang)
     text = [
-        f"{fmt.number(r.employees_at_least, lang)} ({fmt.percent(r.share_of_staff, lang)} {of_staff})"
+        f"{fmt.number(r.employees_at_least, lang)} · {fmt.percent(r.share_of_staff, lang)}"
         for r in df.itertuples()
     ]
+    title = f"{title}<br><sup>% {translate('denominator.staff', lang)}</sup>"
     fig = go.Figure(
         go.Funnel(
             y=df["level"],
             x=df["employees_at_least"],
             text=text,
             textinfo="text",
+            textposition="inside",
+            insidetextfont={"color": "white", "size": 17},
             hoverinfo="y+text",
             marker={"color": [OKABE_ITO[5], OKABE_ITO[0], OKABE_ITO[2]]},
         )

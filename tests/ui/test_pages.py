@@ -57,7 +57,7 @@ def test_home_shows_the_four_big_numbers():
         "Ambassador creators",
         "Monthly unique reach",
         "Chance of a leak this year",
-        "Exhausted by always being reachable",
+        "Exhausted (always on)",
     ]
     assert all(m.value for m in at.metric)
 

@@ -112,7 +112,7 @@ def test_pptx_deck(results):
         "Monthly unique reach",
         "Chance of a leak this year",
         "Negative posts a year",
-        "Exhausted by always being reachable",
+        "Exhausted (always on)",
     ]
     table = next(sh for sh in slides[1].shapes if sh.has_table).table
     assert [table.cell(0, j).text for j in range(3)][1:] == ["Today", "Greenhouse"]
