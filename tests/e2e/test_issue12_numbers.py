@@ -1,4 +1,4 @@
-"""In a real browser, in Dutch at 1440x900: numbers with Dutch digits, inputs in the user's units."""
+"""In a real browser, in Dutch at 1440x900: Dutch digits, inputs in the user's units."""
 
 from __future__ import annotations
 
