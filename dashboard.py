@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import compute, state
 from ui.boundary import page
-from ui.i18n import t, tx
+from ui.i18n import fmt_number, lang, t, tx
 from ui.widgets import big_numbers
 
 with page("nav.home"):
@@ -15,13 +15,17 @@ with page("nav.home"):
 
     scenario = state.current()
     result = compute.run(scenario)
-    st.subheader(tx("home.numbers", name=scenario.name))
+    st.subheader(tx("home.numbers", name=scenario.title(lang())))
     big_numbers(
         result,
         compute.run(state.today()) if st.session_state.mix != st.session_state.today else None,
     )
     st.caption(
-        t("home.numbers_note", runs=result.runs, employees=f"{scenario.organisation.employees:,}")
+        t(
+            "home.numbers_note",
+            runs=result.runs,
+            employees=fmt_number(scenario.organisation.employees),
+        )
     )
 
     st.subheader(t("home.start"))

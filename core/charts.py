@@ -13,16 +13,19 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.i18n import dutch_digits
+from core import formatting as fmt
+from core.i18n import translate
+from core.metrics import metric
 from core.text import plotly_literal
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 16, "color": "#222"}
 
 
-def layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
-    """The house style: large type, white background, Okabe-Ito colours."""
+def layout(fig: go.Figure, title: str, height: int = 380, lang: str = "en") -> go.Figure:
+    """The house style: large type, white background, Okabe-Ito colours, the language's digits."""
     fig.update_layout(
+        separators=fmt.plotly_separators(lang),
         title={"text": title, "font": {"size": 18}},
         font=FONT,
         height=height,
@@ -37,13 +40,15 @@ def layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     return fig
 
 
-def _banded_bars(x: pd.Series, df: pd.DataFrame) -> go.Figure:
+def _banded_bars(x: pd.Series, df: pd.DataFrame, text: list[str] | None = None) -> go.Figure:
     """Vertical bars at the median with P10-P90 whiskers, one colour per bar."""
     return go.Figure(
         go.Bar(
             x=x,
             y=df["p50"],
-            marker_color=list(OKABE_ITO[: len(df)]),
+            text=text,
+            textposition="inside" if text else None,
+            marker_color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(df))],
             error_y={
                 "type": "data",
                 "symmetric": False,
@@ -56,71 +61,77 @@ def _banded_bars(x: pd.Series, df: pd.DataFrame) -> go.Figure:
 
 
 def funnel(
-    levels: Mapping[str, Mapping[str, Any]], labels: Mapping[str, str], title: str
+    levels: Mapping[str, Mapping[str, Any]],
+    labels: Mapping[str, str],
+    title: str,
+    lang: str = "en",
 ) -> tuple[go.Figure, pd.DataFrame]:
-    """Employees reaching at least each ambassador level (passive, engaged, creator)."""
+    """Employees reaching at least each ambassador level (passive, engaged, creator).
+
+    Every stage says its share of all staff, the denominator the cards use,
+    so "48% of all staff" on a card and on the funnel are one number.
+    """
     order = ["passive", "engaged", "creator"]
     rows = []
     for i, level in enumerate(order):
         at_least = order[i:]
         mean = sum(levels[k]["employees"]["mean"] for k in at_least)
-        rows.append({"level": labels[level], "employees_at_least": round(mean)})
+        share = sum(levels[k]["share"]["mean"] for k in at_least)
+        rows.append(
+            {"level": labels[level], "employees_at_least": round(mean), "share_of_staff": share}
+        )
     df = pd.DataFrame(rows)
+    text = [
+        f"{fmt.number(float(r['employees_at_least']), lang)} · "
+        f"{fmt.percent(float(r['share_of_staff']), lang)}"
+        for r in rows
+    ]
+    title = f"{title}<br><sup>% {translate('denominator.staff', lang)}</sup>"
     fig = go.Figure(
         go.Funnel(
             y=df["level"],
             x=df["employees_at_least"],
-            textinfo="value+percent initial",
+            text=text,
+            textinfo="text",
+            textposition="inside",
+            insidetextfont={"color": "white", "size": 17},
+            hoverinfo="y+text",
             marker={"color": [OKABE_ITO[5], OKABE_ITO[0], OKABE_ITO[2]]},
         )
     )
-    return layout(fig, title, 340), df
-
-
-def _short(value: float, percent: bool, comma: bool = False) -> str:
-    """A compact number; ``comma`` writes it the Dutch way (1.234,5)."""
-    if percent:
-        text = f"{value:.1f}%"
-    elif abs(value) >= 10:
-        text = f"{value:,.0f}"
-    else:
-        text = f"{value:.2f}"
-    return dutch_digits(text) if comma else text
+    return layout(fig, title, 340, lang), df
 
 
 def bands(
     summary: Mapping[str, Mapping[str, float]],
     metrics: Sequence[str],
-    labels: Mapping[str, str],
     title: str,
-    scale: float = 1.0,
-    percent: bool = False,
-    comma: bool = False,
+    lang: str = "en",
 ) -> tuple[go.Figure, pd.DataFrame]:
     """Median with the P10-P90 band per metric, each on its own axis (scales differ).
 
-    Each panel's heading carries the numbers, so the chart reads without hovering.
+    Each panel's heading carries the numbers in the metric's own unit (from
+    core.metrics), so the chart reads without hovering. Shares and
+    probabilities are drawn in percent.
     """
-    rows: list[dict[str, Any]] = [
-        {
-            "metric": labels[m],
-            "p10": summary[m]["p10"] * scale,
-            "p50": summary[m]["p50"] * scale,
-            "p90": summary[m]["p90"] * scale,
-            "mean": summary[m]["mean"] * scale,
-        }
-        for m in metrics
-    ]
+    rows: list[dict[str, Any]] = []
+    headings = []
+    for m in metrics:
+        spec, s = metric(m), summary[m]
+        scale = 100 if spec.is_share else 1
+        rows.append(
+            {"metric": spec.title(lang), **{k: s[k] * scale for k in ("p10", "p50", "p90", "mean")}}
+        )
+        headings.append(
+            f"<b>{spec.title(lang)}</b>: {spec.show(s['p50'], lang)}  "
+            f"<span style='color:#555'>({spec.band(s['p10'], s['p90'], lang)})</span>"
+        )
     df = pd.DataFrame(rows)
-    headings = [
-        f"<b>{r['metric']}</b>: {_short(r['p50'], percent, comma)}  "
-        f"<span style='color:#555'>(P10–P90 {_short(r['p10'], percent, comma)} – {_short(r['p90'], percent, comma)})</span>"
-        for r in rows
-    ]
     fig = make_subplots(
         rows=len(rows), cols=1, subplot_titles=headings, vertical_spacing=0.5 / len(rows)
     )
-    for i, row in enumerate(rows, start=1):
+    for i, (m, row) in enumerate(zip(metrics, rows, strict=True), start=1):
+        spec = metric(m)
         fig.add_bar(
             row=i,
             col=1,
@@ -138,27 +149,43 @@ def bands(
                 "thickness": 2,
                 "width": 12,
             },
-            hovertemplate=f"{row['metric']}: P10 {row['p10']:,.2f} · P50 {row['p50']:,.2f} · P90 {row['p90']:,.2f}<extra></extra>",
+            hovertext=[headings[i - 1]],
+            hoverinfo="text",
             showlegend=False,
         )
-        fig.update_xaxes(range=[0, max(row["p90"], row["p50"]) * 1.1 or 1], row=i, col=1)
+        fig.update_xaxes(
+            range=[0, max(row["p90"], row["p50"]) * 1.1 or 1],
+            ticksuffix="%" if spec.is_share else "",
+            row=i,
+            col=1,
+        )
     fig.update_annotations(font_size=15, xanchor="left", x=0)
-    return layout(fig, title, 80 + 120 * len(rows)), df
+    return layout(fig, title, 80 + 120 * len(rows), lang), df
 
 
 def platforms(
-    summary: Mapping[str, Mapping[str, float]], names: Mapping[str, str], title: str
+    summary: Mapping[str, Mapping[str, float]],
+    names: Mapping[str, str],
+    title: str,
+    lang: str = "en",
 ) -> tuple[go.Figure, pd.DataFrame]:
     rows = [
         {"platform": names[p], **{k: s[k] for k in ("p10", "p50", "p90", "mean")}}
         for p, s in summary.items()
     ]
     df = pd.DataFrame(rows)
-    return layout(_banded_bars(df["platform"], df), title), df
+    fig = _banded_bars(df["platform"], df)
+    fig.update_yaxes(title_text=translate("denominator.impressions_month", lang))
+    return layout(fig, title, lang=lang), df
 
 
 def tornado(
-    rows: Sequence[Mapping[str, Any]], base: float, title: str, unit: str, names: tuple[str, str]
+    rows: Sequence[Mapping[str, Any]],
+    base: float,
+    title: str,
+    unit: str,
+    names: tuple[str, str],
+    lang: str = "en",
 ) -> tuple[go.Figure, pd.DataFrame]:
     """Bars from the base value to each factor's two settings (``names`` label them)."""
     df = pd.DataFrame(rows)
@@ -178,11 +205,21 @@ def tornado(
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title_text=unit)
     fig.update_yaxes(autorange="reversed")
-    return layout(fig, title, 140 + 34 * len(df)), df
+    return layout(fig, title, 140 + 34 * len(df), lang), df
 
 
-def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go.Figure:
-    """Reach against risk, one marker per scenario (up and to the left is better)."""
+def frontier(
+    points: pd.DataFrame,
+    x_label: str,
+    y_label: str,
+    title: str,
+    lang: str = "en",
+    x_percent: bool = True,
+) -> go.Figure:
+    """Reach against risk, one marker per scenario (up and to the left is better).
+
+    ``x_percent``: the risk is a probability or share (0..1), drawn in percent.
+    """
     fig = go.Figure()
     for i, (_, row) in enumerate(points.iterrows()):
         fig.add_scatter(
@@ -210,24 +247,26 @@ def frontier(points: pd.DataFrame, x_label: str, y_label: str, title: str) -> go
             },
             name=plotly_literal(row["scenario"]),
         )
-    fig.update_xaxes(title_text=x_label)
-    fig.update_yaxes(title_text=y_label)
-    return layout(fig, title, 460)
+    fig.update_xaxes(title_text=x_label, tickformat=".0%" if x_percent else ",")
+    fig.update_yaxes(title_text=y_label, tickformat=",")
+    return layout(fig, title, 460, lang)
 
 
 def across_scenarios(
     summaries: Mapping[str, Mapping[str, Mapping[str, float]]],
-    metric: str,
-    label: str,
-    scale: float = 1.0,
+    key: str,
+    lang: str = "en",
 ) -> tuple[go.Figure, pd.DataFrame]:
-    """One metric across scenarios: the median with the P10-P90 band."""
+    """One metric across scenarios: the median with the P10-P90 band, labelled in its unit."""
+    spec = metric(key)
+    scale = 100 if spec.is_share else 1
     df = pd.DataFrame(
         [
-            {"scenario": name, **{k: s[metric][k] * scale for k in ("p10", "p50", "p90", "mean")}}
+            {"scenario": name, **{k: s[key][k] * scale for k in ("p10", "p50", "p90", "mean")}}
             for name, s in summaries.items()
         ]
     )
-    fig = _banded_bars(df["scenario"].map(plotly_literal), df)
-    fig.update_yaxes(title_text=label)
-    return layout(fig, label), df
+    text = [spec.show(s[key]["p50"], lang) for s in summaries.values()]
+    fig = _banded_bars(df["scenario"].map(plotly_literal), df, text)
+    fig.update_yaxes(title_text=spec.unit(lang), ticksuffix="%" if spec.is_share else "")
+    return layout(fig, spec.title(lang), lang=lang), df

@@ -149,11 +149,18 @@ def _context(scenario: Scenario, args: argparse.Namespace, **extra: Any) -> RunC
 
 
 def _table(metrics: dict[str, dict[str, float]], lang: str) -> str:
-    head = f"{translate('cli.metric', lang):34} {'mean':>12} {'p10':>12} {'p50':>12} {'p90':>12}"
-    rows = [head, "-" * len(head)]
+    """Every metric in its unit and the language's digits (core.metrics, core.formatting)."""
+    from core.formatting import span
+    from core.metrics import METRICS
+
+    head = f"{translate('cli.metric', lang):34} {translate('cli.mean', lang):>14}   P10–P90"
+    rows = [head, "-" * (len(head) + 16)]
     for name, s in metrics.items():
-        values = " ".join(f"{s[k]:>12.4g}" for k in ("mean", "p10", "p50", "p90"))
-        rows.append(f"{name:34} {values}")
+        spec = METRICS.get(name)
+        if spec is None:
+            continue
+        band = span(spec.show(s["p10"], lang), spec.show(s["p90"], lang))
+        rows.append(f"{name:34} {spec.show(s['mean'], lang, precise=True):>14}   {band}")
     return "\n".join(rows)
 
 
@@ -172,7 +179,7 @@ def _simulate(args: argparse.Namespace) -> str:
     result = simulate(scenario, _context(scenario, args, employees=args.employees))
     if args.json:
         return json.dumps(result.to_dict(), indent=2)
-    return f"{one_line(scenario.name)}\n" + _table(result.summary(), args.lang)
+    return f"{one_line(scenario.title(args.lang))}\n" + _table(result.summary(), args.lang)
 
 
 def _recommend(args: argparse.Namespace) -> str:
@@ -187,7 +194,7 @@ def _recommend(args: argparse.Namespace) -> str:
     data = rec.to_dict(args.lang)
     if args.json:
         return json.dumps(data, indent=2, ensure_ascii=False)
-    lines = [one_line(scenario.name), ""]
+    lines = [one_line(scenario.title(args.lang)), ""]
     lines += [f"- {r['lever']} = {r['value']}: {r['text']}" for r in data["reasons"]]
     if data["conflicts"]:
         lines += ["", *[f"! {c['message']}" for c in data["conflicts"]]]
@@ -255,7 +262,7 @@ def _report(args: argparse.Namespace) -> str:
     check_output(args.out)
     scenarios = [_load(f, args.lang) for f in args.files]
     context = _context(scenarios[0], args)  # one seed for all: common random numbers
-    results = [(s.name, simulate(s, context)) for s in scenarios]
+    results = [(s.title(args.lang), simulate(s, context)) for s in scenarios]
     rec = None
     if args.recommend:
         rec = recommend(scenarios[0], context=context)

@@ -34,7 +34,10 @@ class Conflict:
     params: dict[str, object] = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
-        return translate(f"conflict.{self.code}", lang, **self.params)
+        from core.reasons import fact_number
+
+        params = {k: fact_number(v, lang) for k, v in self.params.items()}
+        return translate(f"conflict.{self.code}", lang, **params)
 
     def to_dict(self, lang: str = "en") -> dict[str, object]:
         return {
@@ -121,7 +124,7 @@ def find_conflicts(
                 "amplify_before_voice",
                 ("voice_channels", *stimulating),
                 "warning",
-                {"voice": f"{climate.voice.mean:.1f}"},
+                {"voice": round(climate.voice.mean, 1)},
             )
         )
     if organisation.employees >= t.disconnect_headcount and not policy.mute_norms:

@@ -14,11 +14,16 @@ def neutralise(value: object) -> object:
     return value
 
 
-def safe_csv(frame: pd.DataFrame) -> bytes:
-    """CSV (UTF-8 with BOM, for Excel) with formula-like text neutralised."""
+def safe_csv(frame: pd.DataFrame, lang: str = "en") -> bytes:
+    """CSV (UTF-8 with BOM, for Excel) with formula-like text neutralised.
+
+    Dutch files use Excel's Dutch convention: ';' between fields, a decimal comma.
+    """
     clean = frame.copy()
     for column in clean.columns:
         if clean[column].dtype == object or str(clean[column].dtype).startswith("str"):
             clean[column] = clean[column].map(neutralise)
     clean.columns = [neutralise(str(c)) for c in clean.columns]
+    if lang == "nl":
+        return clean.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
     return clean.to_csv(index=False).encode("utf-8-sig")

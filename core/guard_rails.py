@@ -59,7 +59,9 @@ def constraints_for(scenario: Scenario, thresholds: Thresholds) -> list[Constrai
         out.append(Constraint("explain_rules", True, "sensitive", {"share": share}))
     if climate.voice.mean < t.weak_voice:
         out.append(
-            Constraint("voice_channels", True, "weak_voice", {"voice": f"{climate.voice.mean:.1f}"})
+            Constraint(
+                "voice_channels", True, "weak_voice", {"voice": round(climate.voice.mean, 1)}
+            )
         )
     return out
 

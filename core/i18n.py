@@ -42,8 +42,3 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> st
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
-
-
-def dutch_digits(text: str) -> str:
-    """English digit grouping to Dutch: 1,234.5 becomes 1.234,5."""
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")

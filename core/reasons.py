@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from core.i18n import dutch_digits, translate
+from core import formatting as fmt
+from core.i18n import translate
 from core.levers import LEVER
 from core.parameters import ParameterSet
 from core.scenario import Scenario
@@ -56,7 +57,7 @@ def facts(scenario: Scenario) -> dict[str, dict[str, Any]]:
     """The numbers each fact sentence quotes, straight from the inputs."""
     org, c = scenario.organisation, scenario.climate
     pct = lambda x: round(x * 100)  # noqa: E731
-    one = lambda x: f"{x:.1f}"  # noqa: E731
+    one = lambda x: round(x, 1)  # noqa: E731
     return {
         "sensitive": {"sensitive": pct(org.sensitive_access_share)},
         "restriction": {"heavy": pct(org.heavy_user_share), "trust": one(c.trust.mean)},
@@ -72,9 +73,13 @@ def facts(scenario: Scenario) -> dict[str, dict[str, Any]]:
     }
 
 
-def _digits(number: str, lang: str) -> str:
-    """A formatted number in the language's grouping and decimal marks."""
-    return dutch_digits(number) if lang == "nl" else number
+def fact_number(value: Any, lang: str) -> str:
+    """A quoted input in the language's digits: scores with one decimal, counts whole."""
+    if isinstance(value, float):
+        return fmt.number(value, lang, 1)
+    if isinstance(value, int):
+        return fmt.number(value, lang)
+    return str(value)
 
 
 def _band(values: np.ndarray) -> dict[str, float]:
@@ -139,8 +144,8 @@ class Reason:
 
     def _change(self, name: str, value: float, lang: str) -> str:
         if is_share(name):
-            return translate("unit.points", lang, value=_digits(f"{value * 100:+.1f}", lang))
-        return _digits(f"{value:+.0%}", lang)
+            return fmt.points(value, lang)
+        return fmt.relative(value, lang)
 
     def effect_text(self, lang: str = "en") -> str:
         parts = []
@@ -160,9 +165,9 @@ class Reason:
         value = translate(
             "reason.value_item",
             lang,
-            change=_digits(f"{v['mean']:+,.0f}", lang),
-            low=_digits(f"{v['p10']:+,.0f}", lang),
-            high=_digits(f"{v['p90']:+,.0f}", lang),
+            change=fmt.money(v["mean"], lang, signed=True),
+            low=fmt.money(v["p10"], lang, signed=True),
+            high=fmt.money(v["p90"], lang, signed=True),
         )
         alternative = translate(f"value.{self.lever}.{str(self.alternative).lower()}", lang)
         text = translate(
@@ -182,8 +187,8 @@ class Reason:
                 "reason.break_even",
                 lang,
                 alternative=alternative,
-                benefit=_digits(f"{even[0]:,.0f}", lang),
-                cost=_digits(f"{even[1]:,.0f}", lang),
+                benefit=fmt.money(even[0], lang),
+                cost=fmt.money(even[1], lang),
             )
         return text
 
@@ -194,11 +199,17 @@ class Reason:
             translate(
                 f"fact.{self.fact}",
                 lang,
-                **{k: _digits(str(v), lang) for k, v in self.fact_params.items()},
+                **{k: fact_number(v, lang) for k, v in self.fact_params.items()},
             ),
         ]
         if self.constraint:
-            parts.append(translate(f"constraint.{self.constraint}", lang, **self.constraint_params))
+            parts.append(
+                translate(
+                    f"constraint.{self.constraint}",
+                    lang,
+                    **{k: fact_number(v, lang) for k, v in self.constraint_params.items()},
+                )
+            )
         parts.append(self.effect_text(lang))
         if self.note:
             parts.append(self.note)

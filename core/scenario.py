@@ -134,13 +134,29 @@ class Policy(_PolicyFields):
     """The policy levers (see core.levers); the defaults are 'no policy at all'."""
 
 
+class Names(BaseModel):
+    """A text in both languages (built-in examples carry their names this way)."""
+
+    model_config = _STRICT
+    en: str = Field(min_length=1, max_length=2000)
+    nl: str = Field(min_length=1, max_length=2000)
+
+
 class Scenario(BaseModel):
-    """One scenario document: the stable contract of brief section 4."""
+    """One scenario document: the stable contract of brief section 4.
+
+    ``names`` and ``descriptions`` are optional translations of ``name`` and
+    ``description``; files without them load as before. A translation is
+    shown only while the text is still one of them (a renamed scenario keeps
+    the user's own words in every language).
+    """
 
     model_config = _STRICT
     schema_version: int = SCHEMA_VERSION
     name: str = Field(default="Scenario", min_length=1, max_length=120)
     description: str = Field(default="", max_length=2000)
+    names: Names | None = None
+    descriptions: Names | None = None
     organisation: Organisation = Field(default_factory=Organisation)
     climate: Climate = Field(default_factory=Climate)
     policy: Policy = Field(default_factory=Policy)
@@ -152,6 +168,20 @@ class Scenario(BaseModel):
         if value != SCHEMA_VERSION:
             raise ValueError(f"schema_version {value} is not supported")
         return value
+
+    def title(self, lang: str) -> str:
+        """The name in ``lang``: its translation while the name is untouched, else as typed."""
+        return _translated(self.name, self.names, lang)
+
+    def summary_text(self, lang: str) -> str:
+        """The description in ``lang`` (same rule as :meth:`title`)."""
+        return _translated(self.description, self.descriptions, lang)
+
+
+def _translated(text: str, names: Names | None, lang: str) -> str:
+    if names is None or text not in (names.en, names.nl):
+        return text
+    return names.nl if lang.split("-")[0].lower() == "nl" else names.en
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:

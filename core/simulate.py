@@ -22,11 +22,19 @@ from threadpoolctl import threadpool_limits
 from core import behaviour as bh
 from core import reach
 from core.context import DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, RunContext, streams
+from core.metrics import COMPARED, HEADLINE, is_share
 from core.population import Population
 from core.scenario import PLATFORMS, Scenario
 from core.year import GROUP_STATES, Prepared, simulate_chunk
 
-__all__ = ["DEFAULT_RUNS", "DEFAULT_SEED", "MAX_RUNS", "SimulationResult", "simulate"]
+__all__ = [
+    "DEFAULT_RUNS",
+    "DEFAULT_SEED",
+    "MAX_RUNS",
+    "SimulationResult",
+    "is_share",
+    "simulate",
+]
 
 CELLS_PER_CHUNK = 1 << 21  # employees x runs per chunk: bounds memory
 WORKERS = 2
@@ -62,31 +70,12 @@ METRICS: tuple[str, ...] = (
     "expected_negative_posts",
     "expected_chat_incidents",
     "expected_restriction_public",
+    "expected_sensitive_leaks",
+    "p_chat_incident_year",
 )
-# The four numbers that matter first, and the ones compared across scenarios.
-HEADLINE_METRICS = (
-    "ambassadors_creators",
-    "monthly_unique_reach",
-    "sensitive_leaks_per_year",
-    "always_on_share",
-)
-COMPARED_METRICS = (
-    "ambassadors_creators",
-    "ambassadors_engaged",
-    "monthly_unique_reach",
-    "monthly_recruitment_reach",
-    "negative_posts_per_year",
-    "p_sensitive_leak_year",
-    "chat_incidents_per_year",
-    "reactance_share",
-    "always_on_share",
-)
-
-
-def is_share(metric: str) -> bool:
-    """Shares and probabilities (0..1, shown in percent), as opposed to counts."""
-    return metric.endswith("_share") or metric.startswith(("p_", "ambassadors_"))
-
+# What each metric means and how it is shown lives in core.metrics (one vocabulary).
+HEADLINE_METRICS = HEADLINE
+COMPARED_METRICS = COMPARED
 
 SHARE_METRICS = frozenset(m for m in METRICS if is_share(m))
 
@@ -316,9 +305,11 @@ def _assemble(
         ),
         "sensitive_leaks_per_year": _counts(leak_rate, u_counts[1]),
         "p_sensitive_leak_year": -np.expm1(-leak_rate),
+        "expected_sensitive_leaks": leak_rate,
         "chat_incidents_per_year": _counts(chat_rate, u_counts[2]),
         "expected_negative_posts": critics * scale * theta["negative_posts_per_critic"],
         "expected_chat_incidents": chat_rate,
+        "p_chat_incident_year": -np.expm1(-chat_rate),
         "reactance_share": _stack(parts, "reactant") / n,
         "always_on_share": _stack(parts, "exhausted") / n,
         "followers_share": share["follow"],

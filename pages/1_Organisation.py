@@ -8,7 +8,8 @@ from core.presets import apply_preset
 from core.scenario import LEVER_VALUES, PLATFORMS, SECTORS
 from ui import state
 from ui.boundary import guarded, page
-from ui.i18n import t
+from ui.i18n import lang, t
+from ui.units import level, percent_of_staff
 from ui.widgets import lever_input, plausibility_notes, session_choice
 
 with page("nav.organisation"):
@@ -59,7 +60,7 @@ with page("nav.organisation"):
 
     name_key = "org.name"
     if name_key not in ss:
-        ss[name_key] = state.base().name
+        ss[name_key] = state.base().title(lang())
     st.text_input(
         t("org.name"),
         key=name_key,
@@ -90,75 +91,42 @@ with page("nav.organisation"):
             min_value=0,
             max_value=100_000,
         )
-    with c3:
-        field(
-            "slider",
-            "recruitment_pressure",
-            "field.recruitment_pressure",
-            float(org.recruitment_pressure),
-            min_value=0.0,
-            max_value=1.0,
-            step=0.05,
+
+    def share(path: str, label_key: str, value: float) -> None:
+        """A share of staff, shown and edited in percent."""
+        percent_of_staff(
+            t(label_key), f"organisation.{path}", f"org.{path}", value, t(f"{label_key}.help")
         )
+
+    def scale(path: str, label_key: str, value: float) -> None:
+        """A 0..1 level, shown in words on a 0-100 scale."""
+        level(
+            t(label_key), path, f"organisation.{path}", f"org.{path}", value, t(f"{label_key}.help")
+        )
+
+    with c3:
+        scale("recruitment_pressure", "field.recruitment_pressure", org.recruitment_pressure)
 
     st.subheader(t("org.exposure"))
     c1, c2, c3 = st.columns(3)
     with c1:
-        field(
-            "slider",
-            "sensitive_access_share",
-            "field.sensitive_access_share",
-            float(org.sensitive_access_share),
-            min_value=0.0,
-            max_value=1.0,
-            step=0.05,
-            format="%.2f",
-        )
+        share("sensitive_access_share", "field.sensitive_access_share", org.sensitive_access_share)
     with c2:
-        field(
-            "slider",
-            "public_scrutiny",
-            "field.public_scrutiny",
-            float(org.public_scrutiny),
-            min_value=0.0,
-            max_value=1.0,
-            step=0.05,
-        )
+        scale("public_scrutiny", "field.public_scrutiny", org.public_scrutiny)
     with c3:
-        field(
-            "slider",
-            "work_chat_groups",
-            "field.work_chat_groups",
-            float(org.work_chat_groups),
-            min_value=0.0,
-            max_value=1.0,
-            step=0.05,
-        )
+        share("work_chat_groups", "field.work_chat_groups", org.work_chat_groups)
 
     st.subheader(t("org.platforms"))
-    field(
-        "slider",
-        "heavy_user_share",
-        "field.heavy_user_share",
-        float(org.heavy_user_share),
-        min_value=0.0,
-        max_value=1.0,
-        step=0.05,
-    )
+    share("heavy_user_share", "field.heavy_user_share", org.heavy_user_share)
+    st.caption(t("org.platforms_help"))
     for column, platform in zip(st.columns(len(PLATFORMS)), PLATFORMS, strict=True):
         with column:
-            key = f"org.platforms.{platform}"
-            if key not in ss:
-                ss[key] = float(getattr(org.platforms, platform))
-            st.slider(
+            percent_of_staff(
                 t(f"platform.{platform}"),
-                min_value=0.0,
-                max_value=1.0,
-                step=0.05,
-                key=key,
-                help=t("field.platform.help", platform=t(f"platform.{platform}")),
-                on_change=state.update_scenario,
-                args=(f"organisation.platforms.{platform}", key),
+                f"organisation.platforms.{platform}",
+                f"org.platforms.{platform}",
+                getattr(org.platforms, platform),
+                t("field.platform.help", platform=t(f"platform.{platform}")),
             )
 
     st.subheader(t("org.today"))

@@ -11,6 +11,7 @@ from ui import compute, insight_view, state, survey_view
 from ui.bootstrap import warm_reader
 from ui.boundary import guarded, page
 from ui.i18n import fmt_number, t, tx
+from ui.units import score
 from ui.widgets import chart_table, plausibility_notes, session_choice, session_toggle
 
 with page("nav.climate"):
@@ -37,19 +38,16 @@ with page("nav.climate"):
                     (left, "mean", 1.0, 5.0, 0.1),
                     (right, "sd", 0.0, 2.0, 0.05),
                 ):
-                    key = f"clim.{construct}.{part}"
-                    if key not in ss:
-                        ss[key] = float(getattr(c, part))
                     with column:
-                        st.slider(
+                        score(
                             t(f"climate.{part}"),
-                            min_value=low,
-                            max_value=high,
-                            step=step,
-                            key=key,
-                            help=t(f"climate.{part}.help"),
-                            on_change=state.update_scenario,
-                            args=(f"climate.{construct}.{part}", key),
+                            f"climate.{construct}.{part}",
+                            f"clim.{construct}.{part}",
+                            float(getattr(c, part)),
+                            low,
+                            high,
+                            step,
+                            t(f"climate.{part}.help"),
                         )
 
     @guarded

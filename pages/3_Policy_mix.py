@@ -14,7 +14,7 @@ from core.valuation import Valuation
 from ui import compute, state
 from ui.boundary import page
 from ui.decision_view import decision_summary
-from ui.i18n import fmt_share, lang, t
+from ui.i18n import fmt_number, fmt_share, lang, t
 from ui.widgets import big_numbers, lever_input
 
 with page("nav.policy"):
@@ -211,12 +211,13 @@ with page("nav.policy"):
                         t(
                             "policy.persona_effect",
                             helps=persona_names.get(best.persona, best.persona),
-                            help_pts=f"{best.net * 100:+.1f}",
+                            help_pts=fmt_number(best.net * 100, 1, signed=True),
                             harms=persona_names.get(worst.persona, worst.persona),
-                            harm_pts=f"{worst.net * 100:+.1f}",
+                            harm_pts=fmt_number(worst.net * 100, 1, signed=True),
                         )
                     )
                 for source in reason.sources:
                     link = f" [{t('policy.link')}]({source['link']})" if source.get("link") else ""
                     cite = f"{source['authors']} ({source['year']}). *{source['title']}*."
-                    st.caption(f"{cite} {t('policy.grade')} {source['grade']}.{link}")
+                    grade = t(f"grade.{source['grade']}")
+                    st.caption(f"{cite} {t('policy.grade')} {grade}.{link}")

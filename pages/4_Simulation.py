@@ -5,15 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import charts
+from core import charts, formatting
+from core.metrics import RISK_PROBABILITIES
+from core.metrics import metric as metric_spec
 from core.parameters import default_parameters
 from core.scenario import PLATFORMS
-from core.simulate import is_share
 from core.valuation import Platforms as CpmPrices
 from core.valuation import Valuation, value_summary
 from ui import compute, state
 from ui.boundary import page
-from ui.i18n import fmt_eur, fmt_share, lang, t, tx
+from ui.i18n import fmt_eur, fmt_number, fmt_share, lang, t, tx
 from ui.widgets import big_numbers, chart, session_choice
 
 with page("nav.simulation"):
@@ -23,7 +24,7 @@ with page("nav.simulation"):
     scenario = state.current()
     top_left, top_right = st.columns([3, 1])
     with top_left:
-        st.markdown(tx("sim.intro", name=scenario.name))
+        st.markdown(tx("sim.intro", name=scenario.title(lang())))
     with top_right:
         ss["runs_choice"] = ss.runs
 
@@ -51,49 +52,38 @@ with page("nav.simulation"):
 
     large = scenario.organisation.employees > compute.INTERACTIVE_EMPLOYEES
     if large:
-        st.caption(t("sim.sampled", n=f"{compute.INTERACTIVE_EMPLOYEES:,}"))
+        st.caption(t("sim.sampled", n=fmt_number(compute.INTERACTIVE_EMPLOYEES)))
     with st.spinner(t("sim.running")):
         result = compute.run(scenario)
     summary = result.summary()
     big_numbers(result, compute.run(state.today()) if ss.mix != ss.today else None)
 
-    labels = {m: t(f"metric.{m}.title") for m in summary}
     left, right = st.columns(2)
     with left:
         level_labels = {k: t(f"level.{k}") for k in ("passive", "engaged", "creator")}
-        fig, data = charts.funnel(result.level_summary(), level_labels, t("sim.funnel"))
+        fig, data = charts.funnel(result.level_summary(), level_labels, t("sim.funnel"), lang())
         chart(fig, data, "funnel")
     with right:
         fig, data = charts.bands(
             summary,
             ["monthly_impressions", "monthly_unique_reach", "monthly_recruitment_reach"],
-            labels,
             t("sim.reach"),
-            comma=lang() == "nl",
+            lang(),
         )
         chart(fig, data, "reach")
 
     left, right = st.columns(2)
-    with left:
-        fig, data = charts.bands(
-            summary,
-            ["negative_posts_per_year", "sensitive_leaks_per_year", "chat_incidents_per_year"],
-            labels,
-            t("sim.risk_counts"),
-            comma=lang() == "nl",
-        )
-        chart(fig, data, "risk_counts")
+    with left:  # rare events: the chance of at least one, never an empty median bar
+        fig, data = charts.bands(summary, list(RISK_PROBABILITIES), t("sim.risk_chances"), lang())
+        chart(fig, data, "risk_chances")
     with right:
         fig, data = charts.bands(
             summary,
-            ["critics_share", "reactance_share", "always_on_share", "p_sensitive_leak_year"],
-            labels,
-            t("sim.risk_shares"),
-            scale=100,
-            percent=True,
-            comma=lang() == "nl",
+            ["critics_share", "reactance_share", "always_on_share", "negative_posts_per_year"],
+            t("sim.risk_staff"),
+            lang(),
         )
-        chart(fig, data, "risk_shares")
+        chart(fig, data, "risk_staff")
 
     st.caption(t("sim.bands_note"))
 
@@ -119,7 +109,10 @@ with page("nav.simulation"):
         st.dataframe(table, hide_index=True, width="stretch")
         st.caption(t("sim.personas_note"))
     fig, data = charts.platforms(
-        result.platform_summary(), {p: t(f"platform.{p}") for p in PLATFORMS}, t("sim.platforms")
+        result.platform_summary(),
+        {p: t(f"platform.{p}") for p in PLATFORMS},
+        t("sim.platforms"),
+        lang(),
     )
     chart(fig, data, "platforms")
 
@@ -163,7 +156,10 @@ with page("nav.simulation"):
                         t(f"value.{b.name}.{b.high_label.lower()}"),
                     )
                 else:
-                    low_label, high_label = b.low_label, b.high_label
+                    low_label, high_label = (
+                        formatting.decimal(float(b.low_label), lang()),
+                        formatting.decimal(float(b.high_label), lang()),
+                    )
                 rows.append(
                     {
                         "factor": name,
@@ -174,7 +170,8 @@ with page("nav.simulation"):
                         "high_label": high_label,
                     }
                 )
-            scale = 100 if is_share(metric) else 1
+            spec = metric_spec(metric)
+            scale = 100 if spec.is_share else 1
             for row in rows:
                 row["low"] *= scale
                 row["high"] *= scale
@@ -182,8 +179,9 @@ with page("nav.simulation"):
                 rows,
                 bars[0].base * scale,
                 t("sim.tornado", metric=t(f"metric.{metric}.title")),
-                t(f"unit.{metric}"),
+                spec.unit(lang()),
                 (t("sim.setting_a"), t("sim.setting_b")),
+                lang(),
             )
             chart(fig, data, "tornado")
 
@@ -244,6 +242,6 @@ with page("nav.simulation"):
         column.metric(t(f"sim.{name}"), fmt_eur(s["mean"]), border=True)
         column.caption(t("ui.range", low=fmt_eur(s["p10"]), high=fmt_eur(s["p90"])))
     st.info(
-        t(f"sim.method_note.{valuation.method}", ctr=f"{valuation.company_click_rate:.1%}"),
+        t(f"sim.method_note.{valuation.method}", ctr=fmt_share(valuation.company_click_rate, 1)),
         icon=":material/calculate:",
     )

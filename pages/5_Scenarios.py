@@ -14,7 +14,7 @@ from ui import compute, state, workspace
 from ui.bootstrap import SHARE_PARAM
 from ui.boundary import page
 from ui.i18n import lang, plain, t, tx
-from ui.widgets import chart, fmt_value, session_choice
+from ui.widgets import chart, fmt_change, fmt_value, session_choice
 from ui.workspace_view import saved_list, workspace_box
 
 with page("nav.scenarios"):
@@ -45,7 +45,7 @@ with page("nav.scenarios"):
     with left, st.container(border=True):
         st.markdown(f"**{t('scen.save')}**")
         name = st.text_input(
-            t("scen.name"), value=state.current().name, max_chars=120, key="save_name"
+            t("scen.name"), value=state.current().title(lang()), max_chars=120, key="save_name"
         )
         if st.button(t("scen.save_button"), icon=":material/bookmark_add:"):
             try:
@@ -170,11 +170,12 @@ with page("nav.scenarios"):
     rows = []
     for metric in COMPARED:
         row = {t("scen.metric"): t(f"metric.{metric}.title")}
+        base_mean = base.summary()[metric]["mean"]
         for key, result in results.items():
             shown = fmt_value(metric, result.summary()[metric]["mean"])
             if key != baseline and same_org:
                 delta = difference(base, result)[metric]["mean"]
-                shown += f"  ({fmt_value(metric, delta, signed=True)})"
+                shown += f"  ({fmt_change(metric, delta, base_mean)})"
             row[_label(key)] = shown
         rows.append(row)
     table = pd.DataFrame(rows)

@@ -7,11 +7,12 @@ import streamlit as st
 
 from core.costs import cost_book
 from core.evidence import evidence_profile
+from core.formatting import decimal
 from core.parameters import default_parameters
 from core.scenario import dump_scenario, parse_scenario
 from core.simulate import HEADLINE_METRICS
 from ui.boundary import page
-from ui.i18n import lang, t
+from ui.i18n import fmt_eur, fmt_share, lang, t
 from ui.state import demo_scenario
 from ui.widgets import session_choice
 
@@ -42,10 +43,10 @@ with page("nav.method"):
             {
                 t("method.col.family"): p.family_label[lang()],
                 t("method.col.parameter"): p.label[lang()],
-                t("method.col.value"): p.value,
-                t("method.col.low"): p.low,
-                t("method.col.high"): p.high,
-                t("method.col.unit"): p.unit,
+                t("method.col.value"): decimal(p.value, lang()),
+                t("method.col.low"): decimal(p.low, lang()),
+                t("method.col.high"): decimal(p.high, lang()),
+                t("method.col.unit"): t(f"param_unit.{p.unit}"),
                 t("method.col.grade"): p.grade,
                 t("method.col.supports"): t(f"method.supports.{p.supports}")
                 if p.uncertain
@@ -79,9 +80,9 @@ with page("nav.method"):
                 {
                     t("method.col.metric"): t(f"metric.{e.metric}.title"),
                     t("method.col.grade"): e.grade,
-                    t("method.col.share_a"): f"{e.by_grade['A']:.0%}",
-                    t("method.col.share_b"): f"{e.by_grade['B']:.0%}",
-                    t("method.col.share_c"): f"{e.by_grade['C']:.0%}",
+                    t("method.col.share_a"): fmt_share(e.by_grade["A"]),
+                    t("method.col.share_b"): fmt_share(e.by_grade["B"]),
+                    t("method.col.share_c"): fmt_share(e.by_grade["C"]),
                     t("method.col.drivers"): ", ".join(
                         params[n].label[lang()] for n, _ in e.top[:3]
                     ),
@@ -103,10 +104,12 @@ with page("nav.method"):
                 {
                     t("method.col.lever"): t(f"lever.{lever}"),
                     t("method.col.choice"): t(f"value.{lever}.{str(value).lower()}"),
-                    t("method.col.setup"): item.setup,
-                    t("method.col.yearly"): item.yearly,
-                    t("method.col.per_participant"): item.per_participant,
-                    t("method.col.hours"): item.hours_per_employee or item.hours_per_participant,
+                    t("method.col.setup"): fmt_eur(item.setup),
+                    t("method.col.yearly"): fmt_eur(item.yearly),
+                    t("method.col.per_participant"): fmt_eur(item.per_participant),
+                    t("method.col.hours"): decimal(
+                        item.hours_per_employee or item.hours_per_participant, lang()
+                    ),
                     t("method.col.note"): item.note.model_dump()[lang()],
                 }
             )

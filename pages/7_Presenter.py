@@ -8,7 +8,7 @@ from core import charts
 from core.scenario import LEVER_VALUES
 from ui import compute, state
 from ui.boundary import page
-from ui.i18n import plain, t
+from ui.i18n import lang, plain, t
 from ui.widgets import big_numbers, lever_input
 
 with page("nav.presenter"):
@@ -50,7 +50,12 @@ with page("nav.presenter"):
     key, scenario = screens[ss.presenter_index]
     st.title(label_of.get(key) or plain(key))
     st.caption(
-        t("presenter.position", i=ss.presenter_index + 1, n=len(screens), name=plain(scenario.name))
+        t(
+            "presenter.position",
+            i=ss.presenter_index + 1,
+            n=len(screens),
+            name=plain(scenario.title(lang())),
+        )
     )
     result = compute.run(scenario)
     big_numbers(result, compute.run(state.today()) if key != "__today__" else None)
@@ -58,7 +63,7 @@ with page("nav.presenter"):
     left, right = st.columns([3, 2])
     with left:
         levels = {k: t(f"level.{k}") for k in ("passive", "engaged", "creator")}
-        fig, _ = charts.funnel(result.level_summary(), levels, t("sim.funnel"))
+        fig, _ = charts.funnel(result.level_summary(), levels, t("sim.funnel"), lang())
         fig.update_layout(font={"size": 22}, height=460)
         st.plotly_chart(
             fig, width="stretch", key="presenter.funnel", config={"displayModeBar": False}

@@ -31,10 +31,3 @@ def test_language_normalisation_and_fallback():
     assert normalise_language(None) == "en"
     assert translate("no.such.key", "nl") == "no.such.key"
     assert translate("error.file_missing", "nl", path="x") == "Bestand niet gevonden: x"
-
-
-def test_dutch_digit_grouping():
-    from core.i18n import dutch_digits
-
-    assert dutch_digits("1,234.5") == "1.234,5"
-    assert dutch_digits("0.25") == "0,25"

@@ -14,7 +14,7 @@ from core.i18n import LANGUAGES, normalise_language
 from core.share import unpack_shared
 from ui import state, workspace
 from ui.boundary import guarded
-from ui.i18n import LANG_KEY, lang, t, tx
+from ui.i18n import LANG_KEY, fmt_number, lang, t, tx
 from ui.widgets import session_choice, show_errors
 
 PAGES = (
@@ -33,6 +33,9 @@ CSS = """
 html, body, [class*="css"] { font-size: 17px; }
 [data-testid="stMetricValue"] { font-size: 2.3rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
+[data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
 </style>
 """
 
@@ -64,10 +67,11 @@ def _share_link() -> None:
     workspace.mark_changed()
     today, mix = shared.scenario.policy.model_dump(), shared.mix.model_dump()
     changed = sum(today[lever] != mix[lever] for lever in today)
+    name = shared.scenario.title(lang())
     st.session_state.flash = (
-        tx("ui.share_loaded_mix", name=shared.scenario.name, n=changed)
+        tx("ui.share_loaded_mix", name=name, n=changed)
         if changed
-        else tx("ui.share_loaded", name=shared.scenario.name)
+        else tx("ui.share_loaded", name=name)
     )
 
 
@@ -110,9 +114,15 @@ def _sidebar() -> None:
             placeholder=t("ui.example_placeholder"),
         )
         scenario = state.base()
-        st.caption(tx("ui.current", name=scenario.name, n=f"{scenario.organisation.employees:,}"))
+        st.caption(
+            tx(
+                "ui.current",
+                name=scenario.title(lang()),
+                n=fmt_number(scenario.organisation.employees),
+            )
+        )
         if st.session_state.get("use_survey") and st.session_state.get("survey") is not None:
-            st.caption(t("ui.survey_in_use", n=st.session_state.survey.respondents))
+            st.caption(t("ui.survey_in_use", n=fmt_number(st.session_state.survey.respondents)))
 
 
 @st.cache_resource(show_spinner=False)

@@ -10,8 +10,8 @@ from ui.i18n import fmt_eur, fmt_share, t
 
 
 def _signed_eur(value: float) -> str:
-    """+€ 1,234 or -€ 1,234: the sign before the currency, as in the reports."""
-    return ("+" if value > 0 else "-" if value < 0 else "") + fmt_eur(abs(value))
+    """A gain or loss in euros, signed as in the reports (core.formatting.money)."""
+    return fmt_eur(value, signed=True)
 
 
 def _value(lever: str, value: object) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.i18n import DEFAULT_LANGUAGE, dutch_digits, translate
+from core import formatting
+from core.i18n import DEFAULT_LANGUAGE, translate
 from core.text import markdown_literal
 
 LANG_KEY = "lang"
@@ -29,16 +30,16 @@ def plain(text: object) -> str:
     return markdown_literal(text)
 
 
-def fmt_number(value: float, decimals: int = 0) -> str:
-    """A number with the user's thousands separator (1,234 or 1.234)."""
-    text = f"{value:,.{decimals}f}"
-    return dutch_digits(text) if lang() == "nl" else text
+def fmt_number(value: float, decimals: int = 0, signed: bool = False) -> str:
+    """A number in the user's language (core.formatting does the work): 1,234 / 1.234."""
+    return formatting.number(value, lang(), decimals, signed)
 
 
 def fmt_share(value: float, decimals: int = 0) -> str:
-    text = f"{value * 100:.{decimals}f}%"
-    return text.replace(".", ",") if lang() == "nl" else text
+    """A share of 0..1 in percent: 48% / 48,3%."""
+    return formatting.percent(value, lang(), decimals)
 
 
-def fmt_eur(value: float) -> str:
-    return f"€ {fmt_number(value)}"
+def fmt_eur(value: float, signed: bool = False) -> str:
+    """Euros without cents: €1,234 / € 1.234."""
+    return formatting.money(value, lang(), signed)

@@ -8,10 +8,11 @@ import streamlit as st
 
 from core import charts
 from core.analytics.insight import Insight
+from core.formatting import span
 from core.scenario import CONSTRUCTS
 from core.survey import SurveyResult
 from core.text import one_line
-from ui.i18n import fmt_share, lang, t
+from ui.i18n import fmt_number, fmt_share, lang, t
 from ui.widgets import chart, session_choice, session_toggle
 
 HIDDEN = "–"
@@ -28,7 +29,7 @@ def breakdown_table(survey: SurveyResult, group: str) -> pd.DataFrame:
             entry[t("climate.col.n")] = str(row.n)
         for c in survey.measured():
             value = None if row.means is None else row.means.get(c)
-            entry[t(f"construct.{c}")] = HIDDEN if value is None else f"{value:.2f}"
+            entry[t(f"construct.{c}")] = HIDDEN if value is None else fmt_number(value, 2)
         rows.append(entry)
     return pd.DataFrame(rows)
 
@@ -48,7 +49,7 @@ def personas(found: Insight) -> None:
     for p, name in enumerate(names):
         row = {t("insight.col.persona"): name, t("insight.col.size"): int(model.sizes_[p])}
         row |= {
-            t(f"construct.{c}"): f"{model.profiles_[p, i]:.2f}"
+            t(f"construct.{c}"): fmt_number(model.profiles_[p, i], 2)
             if found.persona_cell_shown(p, c)
             else HIDDEN
             for i, c in enumerate(CONSTRUCTS)
@@ -72,7 +73,9 @@ def personas(found: Insight) -> None:
             y=list(names),
             colorscale="RdBu",
             zmid=0,
-            text=[[HIDDEN if v is None else f"{v:+.1f}" for v in row] for row in z],
+            text=[
+                [HIDDEN if v is None else fmt_number(v, 1, signed=True) for v in row] for row in z
+            ],
             texttemplate="%{text}",
             colorbar={"title": "z"},
         )
@@ -101,7 +104,14 @@ def drivers(found: Insight) -> None:
         format_func=lambda o: t(f"behaviour.{o}"),
     )
     model = found.drivers[outcome]
-    st.markdown(t("insight.auc", auc=f"{model.auc_:.2f}", sd=f"{model.auc_sd_:.2f}", n=model.n_))
+    st.markdown(
+        t(
+            "insight.auc",
+            auc=fmt_number(model.auc_, 2),
+            sd=fmt_number(model.auc_sd_, 2),
+            n=fmt_number(model.n_),
+        )
+    )
     clear = model.clear_drivers()
     if clear:
         names = ", ".join(t(f"construct.{c}") for c in clear)
@@ -114,8 +124,8 @@ def drivers(found: Insight) -> None:
     rows = [
         {
             t("insight.col.construct"): t(f"construct.{name}"),
-            t("insight.col.importance"): round(imp, 3),
-            t("insight.col.ci"): f"{low:.3f} – {high:.3f}",
+            t("insight.col.importance"): fmt_number(imp, 3),
+            t("insight.col.ci"): span(fmt_number(low, 3), fmt_number(high, 3)),
             t("insight.col.direction"): t("insight.up") if sign > 0 else t("insight.down"),
         }
         for name, imp, low, high, sign in model.ranking()

@@ -15,7 +15,7 @@ from core.survey.isolate import ingest_isolated
 from core.survey.mapping import ItemMapping, mapping_from_rows, question_blocks
 from core.text import one_line
 from ui import state
-from ui.i18n import lang, t, tx
+from ui.i18n import fmt_number, fmt_share, lang, t, tx
 
 UNDO_DEPTH = 20
 
@@ -123,7 +123,7 @@ def review(survey: SurveyResult) -> None:
 
 
 def _number(value: float | None, shown: bool) -> str:
-    return "–" if value is None or not shown else f"{value:.2f}"
+    return "–" if value is None or not shown else fmt_number(value, 2)
 
 
 def reliability_table(survey: SurveyResult) -> pd.DataFrame:
@@ -139,7 +139,7 @@ def reliability_table(survey: SurveyResult) -> pd.DataFrame:
                 t("climate.col.alpha"): _number(s.alpha, shown),
                 t("climate.col.omega"): _number(s.omega, shown),
                 t("climate.col.items"): str(s.n_items),
-                t("climate.col.missing"): f"{s.missing_rate:.0%}",
+                t("climate.col.missing"): fmt_share(s.missing_rate),
             }
         )
     return pd.DataFrame(rows).set_index(t("climate.col.construct"))

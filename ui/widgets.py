@@ -3,66 +3,64 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from core import formatting
 from core.exports import safe_csv
-from core.simulate import HEADLINE_METRICS, SimulationResult, is_share
-from ui.i18n import fmt_number, fmt_share, lang, plain, t
-
-KINDS = {"monthly_unique_reach": "count", "sensitive_leaks_per_year": "decimal"}
-BIG_FOUR = tuple((m, KINDS.get(m, "share")) for m in HEADLINE_METRICS)
+from core.metrics import HEADLINE, headline_note, metric
+from core.simulate import SimulationResult
+from ui.i18n import lang, plain, t
 
 
-def fmt_value(metric: str, value: float, signed: bool = False) -> str:
-    """A metric's value in its natural unit (percent or count), optionally signed."""
-    if is_share(metric):
-        text = fmt_share(value, 1)
-    else:
-        text = fmt_number(value, 1 if abs(value) < 10 else 0)
-    return ("+" + text) if signed and value >= 0 else text
+def fmt_value(key: str, value: float, precise: bool = True) -> str:
+    """A metric's value in its unit, from the one vocabulary (core.metrics)."""
+    return metric(key).show(value, lang(), precise=precise)
 
 
-def fmt_metric(value: float, kind: str) -> str:
-    if kind == "share":
-        return fmt_share(value)
-    if kind == "decimal":
-        return fmt_number(value, 2)
-    return fmt_number(value)
+def fmt_change(key: str, delta: float, base: float | None = None) -> str:
+    """A metric's change: '+3.2 points' for shares, '+35%' for counts."""
+    return metric(key).change(delta, lang(), base)
 
 
 def big_numbers(result: SimulationResult, compare: SimulationResult | None = None) -> None:
-    """The four numbers that matter first, each with its P10-P90 range."""
+    """The four numbers that matter first, each with its denominator and P10-P90 range.
+
+    A change that rounds to nothing is drawn without an arrow (grey, no direction).
+    """
     summary = result.summary()
     other = compare.summary() if compare is not None else None
-    for column, (name, kind) in zip(st.columns(4), BIG_FOUR, strict=True):
-        s = summary[name]
-        delta = None
+    for column, name in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
+        m, s = metric(name), summary[name]
+        delta: str | None = None
+        colour: Literal["normal", "inverse", "off"] = "off"
+        arrow: Literal["auto", "off"] = "off"
         if other is not None:
-            change = s["mean"] - other[name]["mean"]
-            delta = fmt_metric(change, kind) if kind != "share" else fmt_share(change, 1)
-            delta = ("+" if change >= 0 and not delta.startswith("-") else "") + delta
+            change, base = s["mean"] - other[name]["mean"], other[name]["mean"]
+            delta = m.change(change, lang(), base)
+            colour = m.colour(change, base)
+            arrow = "off" if m.is_unchanged(change, base) else "auto"
         with column:
             st.metric(
-                t(f"metric.{name}.title"),
-                fmt_metric(s["mean"], kind),
+                m.title(lang()),
+                m.show(s["mean"], lang()),
                 delta=delta,
-                delta_color="inverse"
-                if name in ("sensitive_leaks_per_year", "always_on_share")
-                else "normal",
-                help=t(f"metric.{name}.help"),
+                delta_color=colour,
+                delta_arrow=arrow,
+                help=m.help(lang()) + "\n\n" + t("fmt.p10_p90.help"),
                 border=True,
             )
             st.caption(
-                t("ui.range", low=fmt_metric(s["p10"], kind), high=fmt_metric(s["p90"], kind))
+                headline_note(name, summary, lang()) + "  \n" + m.band(s["p10"], s["p90"], lang())
             )
 
 
 def chart(fig: go.Figure, data: pd.DataFrame, name: str) -> None:
-    """A Plotly chart with its data downloadable as CSV underneath."""
+    """A Plotly chart with its data downloadable as CSV underneath, in the user's digits."""
+    fig.update_layout(separators=formatting.plotly_separators(lang()))
     st.plotly_chart(fig, width="stretch", key=f"chart.{name}", config={"displaylogo": False})
     _csv_download(data, name)
 
@@ -77,7 +75,7 @@ def _csv_download(data: pd.DataFrame, name: str) -> None:
     """The app's own CSV download: formula-like cells neutralised."""
     st.download_button(
         t("ui.download_csv"),
-        safe_csv(data),
+        safe_csv(data, lang()),
         file_name=f"serre_{name}.csv",
         mime="text/csv",
         key=f"csv.{name}",

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.i18n import dutch_digits, translate
+from core import formatting as fmt
+from core.i18n import translate
 from core.recommend import Recommendation
 
 
 def eur(value: float, lang: str, signed: bool = False) -> str:
-    """EUR with the language's digit grouping (1,234 or 1.234)."""
-    text = f"{value:+,.0f}" if signed else f"{value:,.0f}"
-    text = dutch_digits(text) if lang == "nl" else text
-    return f"EUR {text}"
+    """Euros in the language's format (core.formatting.money): +€1,234 / +€ 1.234."""
+    return fmt.money(value, lang, signed)
 
 
 def _value(lever: str, value: object, lang: str) -> str:
@@ -38,13 +37,12 @@ class DecisionText:
 
 def decision_text(rec: Recommendation, lang: str = "en") -> DecisionText:
     v = rec.versus_today
-    pct = f"{v.p_better:.0%}"
     headline = translate(
         "report.decision_headline",
         lang,
         changes=len(rec.roadmap),
         value=eur(v.mean, lang, signed=True),
-        chance=dutch_digits(pct) if lang == "nl" else pct,
+        chance=fmt.percent(v.p_better, lang),
     )
     confidence = translate(
         "report.decision_band",

@@ -11,52 +11,67 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from core import formatting as fmt
 from core.charts import OKABE_ITO
 from core.exports import neutralise
 from core.i18n import translate
+from core.metrics import COMPARED, HEADLINE, metric
 from core.recommend import Recommendation
 from core.reports.decision_text import decision_text
-from core.reports.html_report import BIG_FOUR, COMPARED, fmt
-from core.simulate import SimulationResult, is_share
+from core.simulate import SimulationResult
 from core.text import mathtext_literal, xml_safe
 
+# Rare events are drawn as the chance of at least one (a median count would be an empty bar).
 CHART_METRICS = (
     "ambassadors_creators",
     "monthly_unique_reach",
-    "sensitive_leaks_per_year",
+    "p_sensitive_leak_year",
     "negative_posts_per_year",
     "always_on_share",
 )
 
 
-def chart_png(results: Sequence[tuple[str, SimulationResult]], metric: str, title: str) -> bytes:
-    """Median per scenario with P10-P90 whiskers, as a PNG."""
+def chart_png(
+    results: Sequence[tuple[str, SimulationResult]], key: str, title: str, lang: str = "en"
+) -> bytes:
+    """Median per scenario with P10-P90 whiskers, as a PNG, labelled in the language's digits."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
-    scale = 100 if is_share(metric) else 1
+    spec = metric(key)
+    scale = 100 if spec.is_share else 1
     names = [mathtext_literal(name) for name, _ in results]
-    s = [r.summary()[metric] for _, r in results]
+    s = [r.summary()[key] for _, r in results]
     p50 = [x["p50"] * scale for x in s]
     low = [(x["p50"] - x["p10"]) * scale for x in s]
     high = [(x["p90"] - x["p50"]) * scale for x in s]
     fig, ax = plt.subplots(figsize=(10, 5.2), dpi=110)
-    ax.bar(
+    bars = ax.bar(
         names,
         p50,
         color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(names))],
         yerr=[low, high],
         capsize=10,
     )
+    ax.bar_label(
+        bars,
+        labels=[mathtext_literal(spec.show(x["p50"], lang)) for x in s],
+        label_type="center",
+        fontsize=15,
+        color="white",
+        fontweight="bold",
+    )
     ax.set_title(title, fontsize=20, loc="left")
     ax.tick_params(labelsize=14)
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="#e5e5e5")
     ax.set_axisbelow(True)
-    if scale == 100:
-        ax.set_ylabel("%", fontsize=14)
+    ticks = lambda v, _: fmt.number(v, lang) + ("%" if spec.is_share else "")  # noqa: E731
+    ax.yaxis.set_major_formatter(FuncFormatter(ticks))
+    ax.set_ylabel(spec.unit(lang), fontsize=14)
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
@@ -105,13 +120,13 @@ def pptx_deck(
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     title_slide = deck.slides.add_slide(deck.slide_layouts[0])
     title_slide.shapes.title.text = xml_safe(
-        translate("report.title", lang, name=results[0][1].scenario.name)
+        translate("report.title", lang, name=results[0][1].scenario.title(lang))
     )
     title_slide.placeholders[1].text = translate(
         "report.generated",
         lang,
-        date=date.today().isoformat(),
-        runs=results[0][1].runs,
+        date=fmt.day(date.today(), lang),
+        runs=fmt.number(results[0][1].runs, lang),
         seed=results[0][1].seed,
     )
 
@@ -120,7 +135,7 @@ def pptx_deck(
 
     summary = deck.slides.add_slide(deck.slide_layouts[5])
     summary.shapes.title.text = translate("report.summary", lang)
-    metrics = [*BIG_FOUR, *[m for m in COMPARED if m not in BIG_FOUR]]
+    metrics = [*HEADLINE, *[m for m in COMPARED if m not in HEADLINE]]
     rows, cols = len(metrics) + 1, len(results) + 1
     table = summary.shapes.add_table(
         rows, cols, Inches(0.5), Inches(1.5), Inches(12.3), Inches(5.5)
@@ -129,12 +144,12 @@ def pptx_deck(
     for j, (name, _) in enumerate(results, start=1):
         table.cell(0, j).text = xml_safe(neutralise(name))
     for i, m in enumerate(metrics, start=1):
-        table.cell(i, 0).text = translate(f"metric.{m}.title", lang)
+        spec = metric(m)
+        table.cell(i, 0).text = f"{spec.title(lang)} ({spec.of(lang)})"
         for j, (_, result) in enumerate(results, start=1):
             s = result.summary()[m]
-            table.cell(
-                i, j
-            ).text = f"{fmt(m, s['mean'])}  ({fmt(m, s['p10'])} – {fmt(m, s['p90'])})"
+            band = fmt.span(spec.show(s["p10"], lang), spec.show(s["p90"], lang))
+            table.cell(i, j).text = f"{spec.show(s['mean'], lang, precise=True)}  ({band})"
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.text_frame.paragraphs:
@@ -145,7 +160,7 @@ def pptx_deck(
         slide = deck.slides.add_slide(deck.slide_layouts[5])
         title = translate(f"metric.{m}.title", lang)
         slide.shapes.title.text = title
-        image = chart_png(results, m, translate("report.chart_caption", lang))
+        image = chart_png(results, m, translate("report.chart_caption", lang), lang)
         slide.shapes.add_picture(io.BytesIO(image), Inches(1.2), Inches(1.4), width=Inches(10.9))
     buffer = io.BytesIO()
     deck.save(buffer)

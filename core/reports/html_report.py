@@ -15,15 +15,22 @@ from datetime import date
 import pandas as pd
 
 from core import charts
+from core import formatting as fmt
 from core.i18n import translate
+from core.metrics import COMPARED, HEADLINE, headline_note, metric
 from core.parameters import ParameterSet
 from core.recommend import Recommendation
 from core.reports.decision_text import decision_text
 from core.reports.policy_text import value_label
-from core.simulate import COMPARED_METRICS, HEADLINE_METRICS, SimulationResult, is_share
+from core.simulate import SimulationResult
 
-BIG_FOUR = HEADLINE_METRICS
-COMPARED = COMPARED_METRICS
+CHART_METRICS = (
+    "monthly_unique_reach",
+    "ambassadors_creators",
+    "p_sensitive_leak_year",
+    "negative_posts_per_year",
+    "always_on_share",
+)
 CSS = """
 body{font-family:Inter,Segoe UI,Arial,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#222;font-size:17px}
 h1{font-size:2.1rem}h2{margin-top:2.2rem;border-bottom:2px solid #0072B2;padding-bottom:.3rem}
@@ -35,27 +42,24 @@ th{background:#f2f6fa}.note{background:#f7f7f7;border-left:4px solid #009E73;pad
 """
 
 
-def fmt(metric: str, value: float) -> str:
-    if is_share(metric):
-        return f"{value * 100:.1f}%"
-    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.2f}"
-
-
 def _esc(text: object) -> str:
     return html.escape(str(text))
 
 
 def _summary_cards(result: SimulationResult, lang: str) -> str:
+    """The four headline numbers with their denominator and P10-P90 range."""
     summary = result.summary()
     cards = []
-    for m in BIG_FOUR:
-        s = summary[m]
+    for m in HEADLINE:
+        spec, s = metric(m), summary[m]
         cards.append(
-            f"<div class='card'><div>{_esc(translate(f'metric.{m}.title', lang))}</div>"
-            f"<div class='v'>{fmt(m, s['mean'])}</div>"
-            f"<div class='r'>P10–P90: {fmt(m, s['p10'])} – {fmt(m, s['p90'])}</div></div>"
+            f"<div class='card'><div>{_esc(spec.title(lang))}</div>"
+            f"<div class='v'>{_esc(spec.show(s['mean'], lang))}</div>"
+            f"<div class='r'>{_esc(headline_note(m, summary, lang))}</div>"
+            f"<div class='r'>{_esc(spec.band(s['p10'], s['p90'], lang))}</div></div>"
         )
-    return "<div class='cards'>" + "".join(cards) + "</div>"
+    note = f"<p class='small'>{_esc(translate('fmt.p10_p90.help', lang))}</p>"
+    return "<div class='cards'>" + "".join(cards) + "</div>" + note
 
 
 def _decision(rec: Recommendation, lang: str) -> str:
@@ -102,14 +106,17 @@ def _comparison(results: Sequence[tuple[str, SimulationResult]], lang: str) -> s
     head = "".join(f"<th>{_esc(name)}</th>" for name, _ in results)
     rows = []
     for m in COMPARED:
-        cells = []
+        spec, cells = metric(m), []
         for _, result in results:
             s = result.summary()[m]
+            low, high = spec.show(s["p10"], lang), spec.show(s["p90"], lang)
             cells.append(
-                f"<td>{fmt(m, s['mean'])}<br><span class='small'>{fmt(m, s['p10'])} – {fmt(m, s['p90'])}</span></td>"
+                f"<td>{_esc(spec.show(s['mean'], lang, precise=True))}"
+                f"<br><span class='small'>{_esc(fmt.span(low, high))}</span></td>"
             )
         rows.append(
-            f"<tr><td>{_esc(translate(f'metric.{m}.title', lang))}</td>{''.join(cells)}</tr>"
+            f"<tr><td>{_esc(spec.title(lang))}<br><span class='small'>{_esc(spec.of(lang))}"
+            f"</span></td>{''.join(cells)}</tr>"
         )
     return f"<table><tr><th>{_esc(translate('report.metric', lang))}</th>{head}</tr>{''.join(rows)}</table>"
 
@@ -117,15 +124,8 @@ def _comparison(results: Sequence[tuple[str, SimulationResult]], lang: str) -> s
 def _charts(results: Sequence[tuple[str, SimulationResult]], lang: str) -> str:
     summaries = {name: result.summary() for name, result in results}
     parts, first = [], True
-    for m in (
-        "monthly_unique_reach",
-        "ambassadors_creators",
-        "p_sensitive_leak_year",
-        "negative_posts_per_year",
-        "always_on_share",
-    ):
-        scale = 100 if is_share(m) else 1
-        fig, _ = charts.across_scenarios(summaries, m, translate(f"metric.{m}.title", lang), scale)
+    for m in CHART_METRICS:
+        fig, _ = charts.across_scenarios(summaries, m, lang)
         parts.append(
             fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})
         )
@@ -149,6 +149,7 @@ def _charts(results: Sequence[tuple[str, SimulationResult]], lang: str) -> str:
         translate("metric.p_sensitive_leak_year.title", lang),
         translate("metric.monthly_unique_reach.title", lang),
         translate("report.frontier", lang),
+        lang,
     )
     parts.append(
         fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
@@ -177,7 +178,7 @@ def _personas(
         rows = "".join(
             f"<tr><td>{_esc(names.get(g, g))}</td>"
             + "".join(
-                f"<td>{v[k]['mean'] * 100:.1f}%</td>"
+                f"<td>{fmt.percent(v[k]['mean'], lang, 1)}</td>"
                 for k in ("creators", "critics", "reactant", "always_on")
             )
             + "</tr>"
@@ -193,8 +194,10 @@ def _assumptions(lang: str, params: ParameterSet) -> str:
     for p in params.values_list():
         refs = "; ".join(f"{r.authors} ({r.year}), {r.title} [{r.grade}]" for r in p.references)
         rows.append(
-            f"<tr><td>{_esc(p.label[lang])}</td><td>{p.value:g}</td><td>{p.low:g} – {p.high:g}</td>"
-            f"<td>{_esc(p.unit)}</td><td>{p.grade}</td><td class='small'>{_esc(refs)}</td></tr>"
+            f"<tr><td>{_esc(p.label[lang])}</td><td>{fmt.decimal(p.value, lang)}</td>"
+            f"<td>{fmt.span(fmt.decimal(p.low, lang), fmt.decimal(p.high, lang))}</td>"
+            f"<td>{_esc(translate(f'param_unit.{p.unit}', lang))}</td><td>{p.grade}</td>"
+            f"<td class='small'>{_esc(refs)}</td></tr>"
         )
     head = "".join(
         f"<th>{_esc(translate(k, lang))}</th>"
@@ -220,10 +223,10 @@ def html_report(
     if not results:
         raise ValueError("a report needs at least one scenario")
     first = results[0][1]
-    first_name = first.scenario.name
+    first_name = first.scenario.title(lang)
     sections = [
         f"<h1>{_esc(translate('report.title', lang, name=first_name))}</h1>",
-        f"<p class='small'>{_esc(translate('report.generated', lang, date=date.today().isoformat(), runs=first.runs, seed=first.seed))}</p>",
+        f"<p class='small'>{_esc(translate('report.generated', lang, date=fmt.day(date.today(), lang), runs=fmt.number(first.runs, lang), seed=first.seed))}</p>",
         f"<h2>{_esc(translate('report.summary', lang))}</h2>",
         _summary_cards(first, lang),
     ]

@@ -42,7 +42,8 @@ def test_context_rules():
         "no_disconnect_rules",
     } <= set(found)
     assert "80%" in found["sensitive_without_rules"].message("en")
-    assert "2.4" in found["amplify_before_voice"].message("nl")
+    assert "2,4 op 5" in found["amplify_before_voice"].message("nl")  # Dutch decimal comma
+    assert "2.4" in found["amplify_before_voice"].message("en")
 
 
 def test_a_clean_greenhouse_has_no_conflicts():

@@ -8,8 +8,9 @@ import pytest
 
 from core.context import RunContext
 from core.costs import CostSettings, lever_cost
+from core.formatting import money
 from core.levers import LEVER, LEVER_VALUES, RESTRICTIVE_LEVERS
-from core.reasons import EFFECT_METRICS, facts
+from core.reasons import EFFECT_METRICS, fact_number, facts
 from core.recommend import (
     EFFORT_FLOOR_EUR,
     Objective,
@@ -86,7 +87,7 @@ def test_reasons_state_the_facts_and_signs_the_numbers_show(all_recs):
             text = reason.text("en")
             assert reason.fact_params == known[reason.fact], (name, reason.lever)
             for value in reason.fact_params.values():
-                assert str(value) in text, (name, reason.lever, value)
+                assert fact_number(value, "en") in text, (name, reason.lever, value)
             assert "rare here" not in text
             for metric in reason.shown_effects():
                 mean = reason.effect[metric]["mean"]
@@ -95,7 +96,7 @@ def test_reasons_state_the_facts_and_signs_the_numbers_show(all_recs):
                 assert change.startswith(sign), (name, reason.lever, metric)
                 assert change in text, (name, reason.lever, metric)
             value = reason.value_change["mean"]
-            assert f"EUR {value:+,.0f}" in text
+            assert money(value, "en", signed=True) in text
 
 
 def test_chat_facts_follow_the_inputs(all_recs):

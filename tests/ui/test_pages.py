@@ -56,8 +56,8 @@ def test_home_shows_the_four_big_numbers():
     assert labels == [
         "Ambassador creators",
         "Monthly unique reach",
-        "Expected leaks a year",
-        "Always on",
+        "Chance of a leak this year",
+        "Exhausted (always on)",
     ]
     assert all(m.value for m in at.metric)
 

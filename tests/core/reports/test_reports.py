@@ -122,7 +122,7 @@ def test_docx_opens_with_the_expected_headings(hospital):
     doc = draft_policy(with_policy(hospital, GREENHOUSE), "nl")
     word = Document(io.BytesIO(to_docx(doc)))
     headings = [p.text for p in word.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert headings[0].startswith("Socialemediabeleid van University hospital")
+    assert headings[0].startswith("Socialemediabeleid van Universitair ziekenhuis")
     assert "3. Vertrouwelijkheid" in headings and "10. Recht op deconnectie" in headings
     table = word.tables[0]
     assert len(table.rows) == 1 + len(LEVER_VALUES)
@@ -156,9 +156,9 @@ def test_pptx_deck(results):
     assert titles[2:] == [
         "Ambassador creators",
         "Monthly unique reach",
-        "Expected leaks a year",
+        "Chance of a leak this year",
         "Negative posts a year",
-        "Always on",
+        "Exhausted (always on)",
     ]
     table = next(sh for sh in slides[1].shapes if sh.has_table).table
     assert [table.cell(0, j).text for j in range(3)][1:] == ["Today", "Greenhouse"]
@@ -218,5 +218,5 @@ def test_deck_and_report_carry_the_decision_in_dutch(results, hospital_rec):
     decision = deck.slides[1]
     words = " ".join(s.text_frame.text for s in decision.shapes if s.has_text_frame)
     assert "De beslissing" in words and "wijzigingen" in words
-    assert re.search(r"EUR [+-]?\d{1,3}(\.\d{3})+", words)  # 12.345, not 12,345
+    assert re.search(r"[+-]?€\u00a0\d{1,3}(\.\d{3})+", words)  # € 12.345, not 12,345
     assert decision.notes_slide.notes_text_frame.text  # regret in the speaker notes
