@@ -69,7 +69,7 @@ class LeverChange:
 
 @dataclass(frozen=True)
 class Answer:
-    organisation: str
+    organisation: dict[str, str]  # the organisation's name per language
     employees: int
     changes: list[LeverChange]
     pairs: list[Pair]
@@ -78,6 +78,9 @@ class Answer:
     versus_today: Comparison  # net value a year in EUR, recommended minus today
     cap_met: bool
     runs: int
+
+    def name(self, lang: str) -> str:
+        return self.organisation.get(lang, next(iter(self.organisation.values())))
 
     def pair(self, key: str) -> Pair:
         return next(p for p in self.pairs if p.key == key)
@@ -136,7 +139,7 @@ def answer(rec: Recommendation) -> Answer:
     ]
     employees = rec.scenario.organisation.employees
     return Answer(
-        organisation=rec.scenario.name,
+        organisation={lang: rec.scenario.organisation_name(lang) for lang in ("en", "nl")},
         employees=employees,
         changes=changes,
         pairs=_pairs(rec.before, rec.after, employees),

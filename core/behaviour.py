@@ -225,15 +225,22 @@ def policy_terms(policy: Any, theta: Theta) -> PolicyTerms:
 
 
 def reactance_state(pop: Population, threat: np.ndarray, theta: Theta) -> np.ndarray:
-    """Continuous state reactance (R, N): threat x trait x heavy use x distrust.
+    """Continuous state reactance (R, N): threat x trait x heavy use x distrust, saturating.
 
     Zero without a restriction; 1 marks an employee who is clearly reactant.
+    The product of four amplifiers has a long tail, but the state it stands
+    for (anger and negative thoughts, measured on bounded scales) does not:
+    it bends towards a ceiling, ``c * tanh(raw / c)``, nearly linear below 1.
+    Without the ceiling a rare run with a strong trait tail multiplied
+    deliberate leaks a thousandfold (a year with 80,000 leaks).
     """
     heavy = 1.0 + (column(theta["reactance_heavy_multiplier"]) - 1.0) * pop.heavy
     distrust = np.maximum(F32(0), -pop.centred("trust"))
     amplifier = np.exp(column(theta["distrust_slope"]) * distrust)
     scale = column(theta["reactance_scale"] * threat)
-    return (scale * pop.reactance_trait * heavy * amplifier).astype(F32)
+    raw = scale * pop.reactance_trait * heavy * amplifier
+    ceiling = column(theta["reactance_ceiling"])
+    return (ceiling * np.tanh(raw / ceiling)).astype(F32)
 
 
 def greenhouse_growth(soil: np.ndarray, policy: Any, theta: Theta) -> np.ndarray:

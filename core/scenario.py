@@ -173,6 +173,15 @@ class Scenario(BaseModel):
         """The name in ``lang``: its translation while the name is untouched, else as typed."""
         return _translated(self.name, self.names, lang)
 
+    def organisation_name(self, lang: str) -> str:
+        """The organisation as documents name it: the title before its first comma.
+
+        Sample names read "University hospital, today": the part after the comma
+        names the scenario, not the organisation.
+        """
+        title = " ".join(self.title(lang).split())
+        return title.split(",")[0].strip() or title
+
     def summary_text(self, lang: str) -> str:
         """The description in ``lang`` (same rule as :meth:`title`)."""
         return _translated(self.description, self.descriptions, lang)

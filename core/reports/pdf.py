@@ -54,8 +54,8 @@ class PdfDocument:
         pdf.set_author(author)
         pdf.set_creator("Serre")
         pdf.set_lang(lang)
-        pdf.set_margins(18, 16, 18)
-        pdf.set_auto_page_break(True, margin=16)
+        pdf.set_margins(18, 13, 18)
+        pdf.set_auto_page_break(True, margin=12)
         pdf.add_page()
         self.lang = lang
 
@@ -73,7 +73,7 @@ class PdfDocument:
 
     def title(self, text: str, subtitle: str = "") -> None:
         self._text(19, "B")
-        self._pdf.multi_cell(0, 8.5, _printable(text), new_x="LMARGIN", new_y="NEXT")
+        self._pdf.multi_cell(0, 8.5, _printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
         if subtitle:
             self._text(9.5, "", MUTED)
             self._pdf.multi_cell(0, 5, _printable(subtitle), new_x="LMARGIN", new_y="NEXT")
@@ -82,11 +82,14 @@ class PdfDocument:
     def lead(self, text: str) -> None:
         """The one sentence a reader must not miss."""
         self._text(12.5, "B", ACCENT)
-        self._pdf.multi_cell(0, 6.5, _printable(text), new_x="LMARGIN", new_y="NEXT")
+        self._pdf.multi_cell(0, 6.5, _printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
         self._pdf.ln(2)
 
-    def heading(self, text: str) -> None:
-        self._pdf.ln(1.5)
+    def heading(self, text: str, keep_with: float = 25) -> None:
+        """A section heading; it moves to the next page rather than end one alone."""
+        if self._pdf.get_y() + keep_with > self._pdf.page_break_trigger:
+            self._pdf.add_page()
+        self._pdf.ln(1)
         self._text(12, "B")
         self._pdf.multi_cell(0, 6.5, _printable(text), new_x="LMARGIN", new_y="NEXT")
         y = self._pdf.get_y()
@@ -99,14 +102,18 @@ class PdfDocument:
         self._pdf.multi_cell(0, size * 0.5, _printable(text), new_x="LMARGIN", new_y="NEXT")
         self._pdf.ln(1)
 
-    def bullets(self, items: Sequence[str], numbered: bool = False, size: float = 10) -> None:
+    def bullets(
+        self, items: Sequence[str], numbered: bool = False, size: float = 10, mark: bool = True
+    ) -> None:
+        """A list; ``mark=False`` for items that carry their own number."""
         self._text(size)
-        indent = 6.0
+        indent = 6.0 if mark else 0.0
         for number, item in enumerate(items, start=1):
-            mark = f"{number}." if numbered else "•"
+            sign = (f"{number}." if numbered else "•") if mark else ""
             x = self._pdf.l_margin
             self._pdf.set_x(x)
-            self._pdf.cell(indent, size * 0.5, mark)
+            if indent:
+                self._pdf.cell(indent, size * 0.5, sign)
             self._pdf.multi_cell(
                 self.width - indent, size * 0.5, _printable(item), new_x="LMARGIN", new_y="NEXT"
             )

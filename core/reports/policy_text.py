@@ -70,7 +70,7 @@ def draft_policy(scenario: Scenario, lang: str = "en") -> PolicyDocument:
     lang = normalise_language(lang)
     text = _texts()[lang]
     p, org = scenario.policy, scenario.organisation
-    name = one_line(scenario.title(lang)).split(",")[0].strip() or "the organisation"
+    name = one_line(scenario.organisation_name(lang)) or "the organisation"
     fill = {
         "org": name,
         "data": _texts()["data"][lang][org.sector],

@@ -16,8 +16,9 @@ from core import behaviour as bh
 from core.context import RunContext
 from core.levers import LEVER_VALUES
 from core.population import synthetic_population
-from core.scenario import CONSTRUCTS, validate_scenario, with_overrides
+from core.scenario import CONSTRUCTS, load_scenario, validate_scenario, with_overrides
 from core.simulate import simulate
+from tests.conftest import SAMPLES
 
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CENTRAL = RunContext(runs=8, seed=17, employees=800, uncertainty=False)
@@ -189,9 +190,16 @@ def test_voluntary_beats_mandatory(scenario):
 
 
 @SETTINGS
-@given(scenarios(share_permission=False, content_support=False))
+@given(scenarios(share_permission=False, content_support=False, no_work_posts=False))
 def test_vetted_content_adds_almost_no_leak_risk(scenario):
-    """Vetted official content discloses nothing new; ready content lowers careless leaks."""
+    """Vetted official content discloses nothing new; ready content lowers careless leaks.
+
+    The chance of a leak stays within half a point where the soil is not poor (voice
+    and trust at least 2.5): in poor soil, asking aggrieved staff to advocate provokes
+    criticism, and critics leak deliberately (soil before greenhouse, tested on its
+    own). Under a gag an invitation to share is incoherent and flagged; left out here.
+    """
+    assume(scenario.climate.voice.mean >= 2.5 and scenario.climate.trust.mean >= 2.5)
     a = run(scenario)
     shared = run(policy(scenario, share_permission=True))
     content = run(policy(scenario, content_support=True))
@@ -401,3 +409,17 @@ def test_soil_before_greenhouse(neutral):
     assert rich[0] > poor[0] + 0.05
     assert poor_with_voice[0] > poor[0]
     assert poor[1] > rich[1] and poor[1] > poor_with_voice[1]
+
+
+def test_reactance_saturates_so_no_run_explodes():
+    """Invariant: reactance rises with the threat but never passes its ceiling, so the
+    most restrictive mix in the most hostile sample gives leak counts of a plausible size
+    in every run (a tail of 80,000 leaks a year came from an unbounded state)."""
+    police = load_scenario(SAMPLES / "police_zone.json")
+    harsh = policy(police, work_time_ban=True, ambassador_programme="mandatory", rewards="tiered")
+    result = simulate(harsh, RunContext(runs=300, seed=5))
+    expected = result.metrics["expected_sensitive_leaks"]
+    assert expected.max() < 10 * max(float(np.median(expected)), 0.1)
+    assert result.metrics["mean_reactance"].max() <= 4.0  # the ceiling's upper range
+    gentle = simulate(police, RunContext(runs=300, seed=5)).metrics["mean_reactance"]
+    assert result.metrics["mean_reactance"].mean() > gentle.mean()  # restrictions still bite
