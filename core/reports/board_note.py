@@ -1,0 +1,245 @@
+"""A one-page board note: the answer, in words a board adopts without editing.
+
+Built from :mod:`core.answer` and written to PDF (fpdf2) and DOCX
+(python-docx) from the same blocks, so both say the same thing. Numbers use
+the one formatter and metric vocabulary of the pages; the sentence at the
+top is the answer page's sentence.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from core import formatting as fmt
+from core.answer import Answer, Pair
+from core.i18n import normalise_language, translate
+from core.recommend import Recommendation
+from core.reports.decision_text import decision_text
+from core.text import one_line, xml_safe
+
+
+def _value(lever: str, value: object, lang: str) -> str:
+    return translate(f"value.{lever}.{str(value).lower()}", lang)
+
+
+def figure_value(pair: Pair, which: str, employees: int, lang: str) -> str:
+    """A figure in plain units: '74,500', '1,440 of 3,000', '34%'."""
+    band = pair.today if which == "today" else pair.recommended
+    if pair.unit == "probability":
+        return fmt.percent(band.mean, lang)
+    if pair.unit == "staff":
+        return translate(
+            "answer.of_staff",
+            lang,
+            count=fmt.number(band.mean, lang),
+            total=fmt.number(employees, lang),
+        )
+    return fmt.number(band.mean, lang)
+
+
+def figure_change(pair: Pair, lang: str) -> str:
+    """The change: points for a chance, percent for counts; 'no change' when it rounds away."""
+    if pair.unit == "probability":
+        if fmt.is_zero(pair.change.mean * 100, 1):
+            return translate("answer.no_change", lang)
+        return fmt.points(pair.change.mean, lang)
+    if not pair.today.mean or fmt.is_zero(pair.relative * 100, 0):
+        return translate("answer.no_change", lang)
+    return fmt.relative(pair.relative, lang)
+
+
+def figure_sure(pair: Pair) -> bool:
+    """Whether 8 in 10 simulated years agree on the direction of the change."""
+    return not pair.change.crosses_zero
+
+
+def headline(ans: Answer, lang: str) -> str:
+    """'For X: 8 changes; reach +35%, chance of a leak this year 34% -> 30%.'"""
+    org = one_line(ans.name(lang))
+    if not ans.changes:
+        return translate("answer.headline_keep", lang, org=org)
+    reach, leak = ans.pair("reach"), ans.pair("leak_chance")
+    return translate(
+        "answer.headline",
+        lang,
+        org=org,
+        changes=translate(
+            "answer.changes.one" if len(ans.changes) == 1 else "answer.changes.many",
+            lang,
+            n=len(ans.changes),
+        ),
+        reach=figure_change(reach, lang),
+        leak_today=fmt.percent(leak.today.mean, lang),
+        leak_new=fmt.percent(leak.recommended.mean, lang),
+    )
+
+
+def reason_line(ans: Answer, index: int, lang: str) -> str:
+    """One of the strongest reasons: the lever, the choice, why, and what it is worth."""
+    r = ans.reasons[index]
+    return translate(
+        "answer.reason_line",
+        lang,
+        lever=translate(f"lever.{r.lever}", lang),
+        value=_value(r.lever, r.value, lang),
+        why=translate(f"reason.{r.lever}.{str(r.value).lower()}", lang),
+        worth=fmt.money(r.value_change["mean"], lang, signed=True),
+        alternative=_value(r.lever, r.alternative, lang),
+    )
+
+
+@dataclass(frozen=True)
+class BoardNote:
+    """Every line of the note, already in the reader's language."""
+
+    lang: str
+    title: str
+    subtitle: str
+    headline: str
+    table_header: tuple[str, str, str, str]
+    table: list[tuple[str, str, str, str]]
+    changes_title: str
+    changes: list[str]
+    moves_title: str
+    moves: list[str]
+    reasons_title: str
+    reasons: list[str]
+    confidence: str
+    method: str
+    open_points: list[str] = field(default_factory=list)
+
+
+def board_note(rec: Recommendation, ans: Answer, lang: str, today: date | None = None) -> BoardNote:
+    lang = normalise_language(lang)
+    org = one_line(ans.name(lang))
+    rows, unsure = [], False
+    for pair in ans.pairs:
+        change = figure_change(pair, lang)
+        if not figure_sure(pair) and change != translate("answer.no_change", lang):
+            change = f"{change} {translate('answer.unsure_mark', lang)}"
+            unsure = True
+        rows.append(
+            (
+                translate(f"answer.figure.{pair.key}", lang),
+                figure_value(pair, "today", ans.employees, lang),
+                figure_value(pair, "recommended", ans.employees, lang),
+                change,
+            )
+        )
+    decision = decision_text(rec, lang)
+    changes = [
+        translate(
+            "answer.change_line",
+            lang,
+            lever=translate(f"lever.{c.lever}", lang),
+            today=_value(c.lever, c.today, lang),
+            recommended=_value(c.lever, c.recommended, lang),
+        )
+        for c in ans.changes
+    ]
+    return BoardNote(
+        lang=lang,
+        title=translate("note.title", lang, org=org),
+        subtitle=translate("note.subtitle", lang, date=fmt.day(today or date.today(), lang)),
+        headline=headline(ans, lang),
+        table_header=(
+            translate("answer.figure", lang),
+            translate("answer.today", lang),
+            translate("answer.recommended", lang),
+            translate("answer.change", lang),
+        ),
+        table=rows,
+        changes_title=translate("answer.changes_title", lang),
+        changes=changes or [translate("answer.no_changes", lang)],
+        moves_title=translate("answer.first_moves", lang),
+        moves=decision.moves,
+        reasons_title=translate("answer.reasons", lang),
+        reasons=[reason_line(ans, i, lang) for i in range(len(ans.reasons))],
+        confidence=decision.headline,
+        method=" ".join(
+            [
+                translate(
+                    "note.method",
+                    lang,
+                    runs=fmt.number(ans.runs, lang),
+                    employees=fmt.number(ans.employees, lang),
+                ),
+                *([translate("answer.unsure_help", lang)] if unsure else []),
+            ]
+        ),
+        open_points=[c.message(lang) for c in rec.conflicts_after if c.severity != "info"],
+    )
+
+
+def to_pdf(note: BoardNote) -> bytes:
+    """One A4 page: the sentence, the four figures, what changes, first moves, why.
+
+    Set at 9 pt, or a little smaller when a long mix would spill onto a second page.
+    """
+    data = b""
+    for size in (9.0, 8.5, 8.0):
+        data, pages = _pdf(note, size)
+        if pages == 1:
+            break
+    return data
+
+
+def _pdf(note: BoardNote, size: float) -> tuple[bytes, int]:
+    from core.reports.pdf import PdfDocument
+
+    doc = PdfDocument(note.title, note.lang)
+    doc.title(note.title, note.subtitle)
+    doc.lead(note.headline)
+    doc.table(note.table_header, note.table, widths=(72, 33, 33, 36), size=size)
+    doc.paragraph(note.confidence, size=size)
+    doc.heading(note.changes_title)
+    doc.bullets(note.changes, size=size)
+    doc.heading(note.moves_title)
+    doc.bullets(note.moves, mark=False, size=size)
+    doc.heading(note.reasons_title)
+    doc.bullets(note.reasons, size=size)
+    if note.open_points:
+        doc.heading(translate("note.open_points", note.lang))
+        doc.bullets(note.open_points, size=size)
+    doc.footnote(note.method)
+    data = doc.bytes()
+    return data, doc.pages
+
+
+def to_docx(note: BoardNote) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    word = Document()
+    word.core_properties.title = xml_safe(note.title)
+    word.core_properties.language = note.lang
+    word.styles["Normal"].font.size = Pt(10)
+    word.add_heading(xml_safe(note.title), level=0)
+    word.add_paragraph(xml_safe(note.subtitle)).runs[0].italic = True
+    word.add_paragraph().add_run(xml_safe(note.headline)).bold = True
+    table = word.add_table(rows=1, cols=4)
+    table.style = "Light Grid Accent 1"
+    for cell, text in zip(table.rows[0].cells, note.table_header, strict=True):
+        cell.text = xml_safe(text)
+    for row in note.table:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = xml_safe(text)
+    for title, items, style in (
+        (note.changes_title, note.changes, "List Bullet"),
+        (note.moves_title, note.moves, "Normal"),
+        (note.reasons_title, note.reasons, "List Bullet"),
+    ):
+        word.add_heading(xml_safe(title), level=1)
+        for item in items:
+            word.add_paragraph(xml_safe(item), style=style)
+    word.add_paragraph(xml_safe(note.confidence))
+    if note.open_points:
+        word.add_heading(xml_safe(translate("note.open_points", note.lang)), level=1)
+        for point in note.open_points:
+            word.add_paragraph(xml_safe(point), style="List Bullet")
+    word.add_paragraph().add_run(xml_safe(note.method)).italic = True
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,75 @@
+"""The board note: one page a board reads as it is, in Dutch and English, PDF and DOCX."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from core.answer import answer
+from core.context import RunContext
+from core.recommend import recommend
+from core.reports.board_note import board_note, to_docx, to_pdf
+from core.scenario import load_scenario
+from tests.conftest import SAMPLES
+
+DAY = date(2026, 11, 28)
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return recommend(
+        load_scenario(SAMPLES / "university_hospital.json"), context=RunContext(runs=200)
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_pdf_is_one_page_with_the_answer_first(rec, lang):
+    note = board_note(rec, answer(rec), lang, DAY)
+    reader = PdfReader(io.BytesIO(to_pdf(note)))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    name = {"en": "University hospital", "nl": "Universitair ziekenhuis"}[lang]
+    assert text.startswith(f"{name}: ")
+    assert " ".join(note.headline.split()) in text
+    for row in note.table:
+        assert row[0] in text
+    assert {"en": "28 November 2026", "nl": "28 november 2026"}[lang] in text
+    if lang == "nl":
+        assert not re.search(r"\b\d{1,3},\d{3}\b", text), "no English grouping in Dutch"
+        assert "Universitair ziekenhuis" in text and "University hospital" not in text
+
+
+def test_the_figures_are_the_answer_in_plain_units(rec):
+    ans = answer(rec)
+    note = board_note(rec, ans, "en", DAY)
+    reach, posters, leak, _ = note.table
+    assert reach[1] == f"{round(ans.pair('reach').today.mean):,}"
+    assert posters[1].endswith(f"of {ans.employees:,}")
+    assert leak[1] == f"{round(ans.pair('leak_chance').today.mean * 100)}%"
+    assert "points" in leak[3] or leak[3] == "no change"
+    assert len(note.changes) == len(ans.changes) and len(note.reasons) == len(ans.reasons)
+
+
+def test_the_docx_holds_the_same_note(rec):
+    note = board_note(rec, answer(rec), "nl", DAY)
+    word = Document(io.BytesIO(to_docx(note)))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[0] == note.title and note.headline in texts
+    table = word.tables[0]
+    assert [c.text for c in table.rows[0].cells] == list(note.table_header)
+    assert len(table.rows) == 1 + len(note.table)
+    assert note.moves_title in texts and all(m in texts for m in note.moves)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_sample_organisation_fits_one_page(lang):
+    """Invariant: whatever the mix, the note stays one page (type shrinks a little if needed)."""
+    for path in sorted(SAMPLES.glob("*.json")):
+        rec = recommend(load_scenario(path), context=RunContext(runs=60))
+        pages = PdfReader(io.BytesIO(to_pdf(board_note(rec, answer(rec), lang, DAY)))).pages
+        assert len(pages) == 1, path.stem
