@@ -129,8 +129,19 @@ def _strongest(rec: Recommendation, changed: set[str]) -> list[Reason]:
     return ranked[:STRONGEST_REASONS]
 
 
-def answer(rec: Recommendation) -> Answer:
-    """The answer for ``rec``'s organisation (its before and after share one seed)."""
+def answer(
+    rec: Recommendation,
+    before: SimulationResult | None = None,
+    after: SimulationResult | None = None,
+) -> Answer:
+    """The answer for ``rec``'s organisation (its before and after share one seed).
+
+    ``before`` and ``after`` (today and the recommended mix, simulated with one
+    context) replace the search's own sample, so a page shows the same figures
+    as the pages beside it.
+    """
+    before = before if before is not None else rec.before
+    after = after if after is not None else rec.after
     today = rec.scenario.policy
     changes = [
         LeverChange(lever, getattr(today, lever), getattr(rec.policy, lever))
@@ -142,12 +153,12 @@ def answer(rec: Recommendation) -> Answer:
         organisation={lang: rec.scenario.organisation_name(lang) for lang in ("en", "nl")},
         employees=employees,
         changes=changes,
-        pairs=_pairs(rec.before, rec.after, employees),
+        pairs=_pairs(before, after, employees),
         first_moves=rec.first_moves,
         reasons=_strongest(rec, {c.lever for c in changes}),
         versus_today=rec.versus_today,
         cap_met=rec.cap_met,
-        runs=rec.before.runs,
+        runs=before.runs,
     )
 
 

@@ -36,6 +36,7 @@ html, body, [class*="css"] { font-size: 17px; }
 [data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 </style>
 """
 

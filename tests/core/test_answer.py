@@ -65,3 +65,21 @@ def test_three_strongest_reasons_material_and_for_changed_levers_first(rec):
     assert flags == sorted(flags, reverse=True), "reasons for changed levers come first"
     values = [abs(r.value_change["mean"]) for r in found.reasons if r.lever in changed]
     assert values == sorted(values, reverse=True)
+
+
+def test_results_of_the_pages_context_replace_the_search_sample(rec):
+    """The page passes its own simulations so its figures match the pages beside it."""
+    from core.scenario import with_policy
+    from core.simulate import simulate
+
+    ctx = RunContext(runs=120, seed=9, employees=1000)
+    before = simulate(rec.scenario, ctx)
+    after = simulate(with_policy(rec.scenario, rec.policy), ctx)
+    found = answer(rec, before, after)
+    leak = found.pair("leak_chance")
+    assert leak.today.mean == pytest.approx(before.metrics["p_sensitive_leak_year"].mean())
+    assert leak.recommended.mean == pytest.approx(after.metrics["p_sensitive_leak_year"].mean())
+    assert found.runs == 120
+    assert (
+        found.name("nl") == "Universitair ziekenhuis" and found.name("en") == "University hospital"
+    )

@@ -18,7 +18,7 @@ from tests.e2e.test_browser import no_exception, settle
 
 SAMPLE = ROOT / "sample_data" / "surveys" / "serre_example_qualtrics_en.csv"
 PATHS = [
-    ("", "Serre: grow online ambassadors"),
+    ("", "Social media policy for University hospital"),
     ("Organisation", "Organisation"),
     ("Climate_and_survey", "Climate and survey"),
     ("Policy_mix", "Policy mix"),

@@ -50,16 +50,31 @@ def test_every_page_runs_standalone(page, lang):
     assert "nav." not in texts(at) and "metric." not in texts(at)
 
 
-def test_home_shows_the_four_big_numbers():
-    at = app()
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_home_is_the_answer_today_and_recommended_side_by_side(lang):
+    """One sentence, the same four figures for today and the recommended mix, the note."""
+    at = app(lang=lang)
+    assert not at.exception and not at.error
+    rec = at.session_state["recommendation"]
     labels = [m.label for m in at.metric]
-    assert labels == [
-        "Ambassador creators",
-        "Monthly unique reach",
-        "Chance of a leak this year",
-        "Exhausted (always on)",
-    ]
-    assert all(m.value for m in at.metric)
+    assert len(labels) == 8 and labels[:4] == labels[4:]
+    assert not any(m.delta for m in at.metric[:4])  # today's card has no change
+    assert all(m.delta for m in at.metric[4:])
+    staff = f"{rec.scenario.organisation.employees:,}".replace(",", "." if lang == "nl" else ",")
+    assert sum(staff in label for label in labels[:4]) == 2  # posters and always-on: of all staff
+    headline = next(m.value for m in at.markdown if m.value.startswith("### "))
+    org = rec.scenario.organisation_name(lang)
+    assert org in headline and {"en": "changes", "nl": "wijzigingen"}[lang] in headline
+    assert len(at.get("download_button")) == 2
+
+
+def test_home_applies_the_recommended_mix():
+    at = app()
+    rec = at.session_state["recommendation"]
+    assert at.session_state["mix"] != rec.policy
+    next(b for b in at.button if b.label == "Try the recommended mix").click().run()
+    assert not at.exception
+    assert at.session_state["mix"] == rec.policy
 
 
 def test_changing_a_lever_changes_the_numbers():
