@@ -83,12 +83,26 @@ def incident_cost(result: SimulationResult, valuation: Valuation) -> np.ndarray:
     )
 
 
-def value_summary(result: SimulationResult, valuation: Valuation) -> dict[str, dict[str, float]]:
-    """Earned media value, incident cost and net value (EUR a year), with percentiles."""
+def _values(result: SimulationResult, valuation: Valuation) -> dict[str, np.ndarray]:
     value = earned_media_value(result, valuation)
     cost = incident_cost(result, valuation)
-    return {
-        "earned_media_value": summarise(value),
-        "incident_cost": summarise(cost),
-        "net_value": summarise(value - cost),
-    }
+    return {"earned_media_value": value, "incident_cost": cost, "net_value": value - cost}
+
+
+def value_summary(result: SimulationResult, valuation: Valuation) -> dict[str, dict[str, float]]:
+    """Earned media value, incident cost and net value (EUR a year), with percentiles."""
+    return {name: summarise(v) for name, v in _values(result, valuation).items()}
+
+
+def value_change(
+    result: SimulationResult, today: SimulationResult, valuation: Valuation
+) -> dict[str, dict[str, float]]:
+    """The same three figures as changes against today, run by run (common random numbers).
+
+    A net value alone (often negative: incidents cost more than reach earns) says
+    nothing about a policy; its change against today does.
+    """
+    if result.runs != today.runs or result.seed != today.seed:
+        raise ValueError("compare results simulated with the same seed and runs")
+    now, before = _values(result, valuation), _values(today, valuation)
+    return {name: summarise(now[name] - before[name]) for name in now}

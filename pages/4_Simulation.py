@@ -11,7 +11,7 @@ from core.metrics import metric as metric_spec
 from core.parameters import default_parameters
 from core.scenario import PLATFORMS
 from core.valuation import Platforms as CpmPrices
-from core.valuation import Valuation, value_summary
+from core.valuation import Valuation, value_change, value_summary
 from ui import compute, state
 from ui.boundary import page
 from ui.i18n import fmt_eur, fmt_number, fmt_share, lang, t, tx
@@ -235,12 +235,29 @@ with page("nav.simulation"):
         if updated != valuation:
             ss.valuation = valuation = updated
     values = value_summary(result, valuation)
-    for column, name in zip(
-        st.columns(3), ("earned_media_value", "incident_cost", "net_value"), strict=True
+    changed = ss.mix != ss.today
+    changes = value_change(result, compute.run(state.today()), valuation) if changed else None
+    for column, name, better in zip(
+        st.columns(3), ("earned_media_value", "incident_cost", "net_value"), (1, -1, 1), strict=True
     ):
         s = values[name]
-        column.metric(t(f"sim.{name}"), fmt_eur(s["mean"]), border=True)
+        delta, colour = None, "off"
+        if changes is not None:
+            c = changes[name]
+            delta = t("sim.vs_today", change=fmt_eur(c["mean"], signed=True))
+            sure = not c["p10"] < 0 < c["p90"] and round(c["mean"]) != 0
+            colour = ("normal" if better > 0 else "inverse") if sure else "off"
+        column.metric(
+            t(f"sim.{name}"),
+            fmt_eur(s["mean"]),
+            delta=delta,
+            delta_color=colour,
+            delta_arrow="auto" if colour != "off" else "off",
+            border=True,
+        )
         column.caption(t("ui.range", low=fmt_eur(s["p10"]), high=fmt_eur(s["p90"])))
+    if changes is None:
+        st.caption(t("sim.value_same_as_today"))
     st.info(
         t(f"sim.method_note.{valuation.method}", ctr=fmt_share(valuation.company_click_rate, 1)),
         icon=":material/calculate:",

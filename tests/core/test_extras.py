@@ -17,7 +17,13 @@ from core.scenario import SECTORS, Scenario, with_overrides
 from core.sensitivity import tornado
 from core.share import pack, unpack
 from core.simulate import simulate
-from core.valuation import Valuation, earned_media_value, incident_cost, value_summary
+from core.valuation import (
+    Valuation,
+    earned_media_value,
+    incident_cost,
+    value_change,
+    value_summary,
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +53,21 @@ def test_incident_cost_and_net(result):
     assert s["net_value"]["mean"] == pytest.approx(
         s["earned_media_value"]["mean"] - s["incident_cost"]["mean"]
     )
+
+
+def test_value_change_against_today_is_paired_run_by_run(neutral, result):
+    """Invariant: the change is the mean of per-run differences; a mix equal to today is 0."""
+    shared = with_overrides(neutral, {"policy.share_permission": True})
+    other = simulate(shared, RunContext(runs=100, seed=4))
+    change = value_change(other, result, Valuation())
+    a, b = value_summary(result, Valuation()), value_summary(other, Valuation())
+    for name in ("earned_media_value", "incident_cost", "net_value"):
+        assert change[name]["mean"] == pytest.approx(b[name]["mean"] - a[name]["mean"])
+    assert change["earned_media_value"]["mean"] > 0  # sharing permission adds reach
+    same = value_change(result, result, Valuation())
+    assert same["net_value"]["p10"] == same["net_value"]["p90"] == 0
+    with pytest.raises(ValueError):
+        value_change(simulate(shared, RunContext(runs=50, seed=4)), result, Valuation())
 
 
 def test_tornado_ranks_the_levers_that_matter(neutral):
