@@ -15,7 +15,7 @@ from ui import compute, state
 from ui.boundary import page
 from ui.decision_view import decision_summary
 from ui.i18n import fmt_number, fmt_share, lang, t
-from ui.widgets import big_numbers, lever_input
+from ui.widgets import big_numbers, lever_input, session_choice
 
 with page("nav.policy"):
 
@@ -181,43 +181,53 @@ with page("nav.policy"):
         return t(f"value.{lever}.{str(value).lower()}")
 
     for lever, values in LEVER_VALUES.items():
-        with st.container(border=True):
-            c1, c2, c3, c4 = st.columns([3, 2, 2, 3])
-            c1.markdown(f"**{t(f'lever.{lever}')}**")
-            c1.caption(t(f"lever.{lever}.help"))
-            c2.write(_value(lever, getattr(ss.today, lever)))
-            recommended = getattr(rec.policy, lever)
-            c3.write(
-                (
-                    ":material/check: "
-                    if recommended == getattr(mix, lever)
-                    else ":material/arrow_forward: "
-                )
-                + _value(lever, recommended)
+        c1, c2, c3, c4 = st.columns([3, 2, 2, 3], vertical_alignment="center")
+        c1.markdown(f"**{t(f'lever.{lever}')}**", help=t(f"lever.{lever}.help"))
+        c2.write(_value(lever, getattr(ss.today, lever)))
+        recommended = getattr(rec.policy, lever)
+        c3.write(
+            (
+                ":material/check: "
+                if recommended == getattr(mix, lever)
+                else ":material/arrow_forward: "
             )
-            key = f"mix.{lever}"
-            ss[key] = getattr(mix, lever)
-            with c4:
-                label = _value(lever, True) if values == (False, True) else ""
-                lever_input(lever, values, key, label=label)
-            reason = reasons[lever]
-            with st.expander(t("policy.why")):
-                st.markdown(reason.text(lang()))
-                if lever in notes:
-                    st.info(notes[lever], icon=":material/insights:")
-                if effects.get(lever):
-                    best, worst = effects[lever][0], effects[lever][-1]
-                    st.caption(
-                        t(
-                            "policy.persona_effect",
-                            helps=persona_names.get(best.persona, best.persona),
-                            help_pts=fmt_number(best.net * 100, 1, signed=True),
-                            harms=persona_names.get(worst.persona, worst.persona),
-                            harm_pts=fmt_number(worst.net * 100, 1, signed=True),
-                        )
-                    )
-                for source in reason.sources:
-                    link = f" [{t('policy.link')}]({source['link']})" if source.get("link") else ""
-                    cite = f"{source['authors']} ({source['year']}). *{source['title']}*."
-                    grade = t(f"grade.{source['grade']}")
-                    st.caption(f"{cite} {t('policy.grade')} {grade}.{link}")
+            + _value(lever, recommended)
+        )
+        key = f"mix.{lever}"
+        ss[key] = getattr(mix, lever)
+        with c4:
+            label = _value(lever, True) if values == (False, True) else ""
+            lever_input(lever, values, key, label=label)
+
+    # One explanation at a time: fifteen open-able panels made the page heavy to draw.
+    st.subheader(t("policy.why"))
+    changed = [lv for lv in LEVER_VALUES if getattr(rec.policy, lv) != getattr(ss.today, lv)]
+    lever = session_choice(
+        "selectbox",
+        t("policy.why_lever"),
+        list(LEVER_VALUES),
+        "policy.why_choice",
+        (changed or list(LEVER_VALUES))[0],
+        format_func=lambda lv: t(f"lever.{lv}"),
+    )
+    reason = reasons[lever]
+    with st.container(border=True):
+        st.markdown(reason.text(lang()))
+        if lever in notes:
+            st.info(notes[lever], icon=":material/insights:")
+        if effects.get(lever):
+            best, worst = effects[lever][0], effects[lever][-1]
+            st.caption(
+                t(
+                    "policy.persona_effect",
+                    helps=persona_names.get(best.persona, best.persona),
+                    help_pts=fmt_number(best.net * 100, 1, signed=True),
+                    harms=persona_names.get(worst.persona, worst.persona),
+                    harm_pts=fmt_number(worst.net * 100, 1, signed=True),
+                )
+            )
+        for source in reason.sources:
+            link = f" [{t('policy.link')}]({source['link']})" if source.get("link") else ""
+            cite = f"{source['authors']} ({source['year']}). *{source['title']}*."
+            grade = t(f"grade.{source['grade']}")
+            st.caption(f"{cite} {t('policy.grade')} {grade}.{link}")
