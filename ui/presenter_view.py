@@ -27,9 +27,14 @@ from ui.i18n import lang, t
 
 SCREENS = ("answer", "compare", "changes", "moves", "risk")
 INDEX = "presenter_screen"
-CHART_HEIGHT = 500  # fits under the heading on 1080 and on 900 pixel tall screens
+CHART_HEIGHT = 600  # fits under the heading on 1080 and on 900 pixel tall screens
 CHART_FONT = 22
 GOOD, BAD, NEUTRAL = charts.OKABE_ITO[2], charts.OKABE_ITO[3], "#555"
+ROW_SIZES = (
+    ("clamp(22px, min(1.9vw, 3.4vh), 38px)", "1.6vh"),
+    ("clamp(20px, min(1.6vw, 2.9vh), 32px)", "1.1vh"),
+    ("clamp(18px, min(1.3vw, 2.3vh), 26px)", "0.6vh"),
+)
 TODAY_COLOUR, RECOMMENDED_COLOUR = "#9bb8cf", charts.OKABE_ITO[0]
 
 # Scoped to the presenter: every rule sits under the app that holds the presenter container.
@@ -39,7 +44,7 @@ CSS = """<style>
 .stApp:has(.st-key-presenter) [data-testid="stHeader"],
 .stApp:has(.st-key-presenter) [data-testid="stDecoration"] { display: none; }
 .stApp:has(.st-key-presenter) [data-testid="stMainBlockContainer"] {
-  padding: 14px 40px 8px 40px; max-width: 100%;
+  padding: 0 40px 8px 40px; max-width: 100%;
 }
 .stApp:has(.st-key-presenter) [data-testid="stMain"] { overflow-x: hidden; }
 .st-key-presenter h1 {
@@ -48,53 +53,54 @@ CSS = """<style>
 }
 .st-key-presenter-nav { align-items: center; }
 .st-key-presenter-nav button { min-height: 56px; padding: 4px 28px; }
-.st-key-presenter-nav button p, .st-key-presenter-nav a span {
+.st-key-presenter-nav button p, .st-key-presenter-nav [data-testid="stPageLink"] p {
   font-size: clamp(20px, min(1.3vw, 2.6vh), 26px) !important;
 }
 .pres-counter {
   font-size: clamp(22px, min(1.4vw, 2.8vh), 28px); color: #444; text-align: center;
   font-variant-numeric: tabular-nums; white-space: nowrap;
 }
-.pres-kicker { font-size: clamp(22px, min(1.5vw, 2.8vh), 30px); color: #555; margin-top: 4vh; }
+.pres-kicker { font-size: clamp(22px, min(1.6vw, 3vh), 32px); color: #555; margin-top: 10vh; }
 .pres-headline {
-  font-size: clamp(40px, min(3.6vw, 6.6vh), 72px); line-height: 1.18; font-weight: 700;
-  color: #111; margin: 2vh 0 4vh 0; max-width: 92%;
+  font-size: clamp(40px, min(4vw, 7.2vh), 80px); line-height: 1.18; font-weight: 700;
+  color: #111; margin: 2vh 0 5vh 0; max-width: 94%; overflow-wrap: anywhere;
 }
-.pres-sub { font-size: clamp(22px, min(1.6vw, 3vh), 32px); color: #333; line-height: 1.35; }
+.pres-sub { font-size: clamp(22px, min(1.7vw, 3.2vh), 34px); color: #333; line-height: 1.35; }
 .pres-grid {
   display: grid; grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr) minmax(0, 1fr);
-  column-gap: 3vw; row-gap: 1.6vh; align-items: baseline; margin-top: 1vh;
+  column-gap: 3vw; row-gap: 3vh; align-items: baseline; margin-top: 1vh;
 }
 .pres-col {
-  font-size: clamp(22px, min(1.5vw, 2.9vh), 30px); font-weight: 700; color: #444;
+  font-size: clamp(24px, min(1.7vw, 3.2vh), 34px); font-weight: 700; color: #444;
   border-bottom: 3px solid #ddd; padding-bottom: 0.6vh;
 }
 .pres-col.rec { color: #0072B2; border-bottom-color: #0072B2; }
-.pres-label { font-size: clamp(22px, min(1.4vw, 2.7vh), 30px); color: #222; line-height: 1.25; }
+.pres-label { font-size: clamp(22px, min(1.65vw, 3vh), 34px); color: #222; line-height: 1.25; }
 .pres-num {
-  font-size: clamp(40px, min(3.3vw, 6vh), 64px); font-weight: 700; line-height: 1.1;
+  font-size: clamp(40px, min(4vw, 7.4vh), 80px); font-weight: 700; line-height: 1.1;
   font-variant-numeric: tabular-nums; white-space: nowrap;
 }
 .pres-num.today { color: #555; }
 .pres-num.rec { color: #111; }
 .pres-of { font-size: 0.42em; font-weight: 400; color: #555; margin-left: 0.3em; }
-.pres-change { display: block; font-size: clamp(20px, min(1.35vw, 2.6vh), 28px); font-weight: 600; }
-.pres-note { font-size: clamp(18px, min(1.1vw, 2.1vh), 22px); color: #555; margin-top: 2vh; }
-.pres-table { width: 100%; border-collapse: collapse; }
+.pres-change { display: block; font-size: clamp(22px, min(1.6vw, 3vh), 32px); font-weight: 600; }
+.pres-note { font-size: clamp(18px, min(1.15vw, 2.2vh), 24px); color: #555; margin-top: 2vh; }
+.pres-table { width: 100%; border-collapse: collapse; border: none; margin-top: 1vh; }
+.pres-table tr, .pres-table tr:nth-child(even) { background: none; border: none; }
 .pres-table td {
-  font-size: var(--pres-row, 26px); padding: 0.9vh 1vw 0.9vh 0; border-bottom: 1px solid #e3e3e3;
-  vertical-align: top; line-height: 1.25;
+  font-size: var(--pres-row); padding: var(--pres-pad) 1vw var(--pres-pad) 0; border: none;
+  border-bottom: 1px solid #e3e3e3; vertical-align: top; line-height: 1.25;
 }
 .pres-table td.lever { font-weight: 700; width: 30%; }
 .pres-table td.from { color: #666; width: 32%; }
 .pres-table td.arrow { color: #0072B2; width: 4%; font-weight: 700; }
 .pres-table td.to { color: #111; font-weight: 600; }
 .pres-list-title {
-  font-size: clamp(24px, min(1.6vw, 3vh), 32px); font-weight: 700; color: #0072B2;
-  margin-bottom: 1vh;
+  font-size: clamp(24px, min(1.8vw, 3.4vh), 36px); font-weight: 700; color: #0072B2;
+  margin-bottom: 1.5vh;
 }
 .pres-item {
-  font-size: clamp(19px, min(1.15vw, 2.3vh), 24px); line-height: 1.32; margin-bottom: 1.6vh;
+  font-size: clamp(20px, min(1.45vw, 2.7vh), 30px); line-height: 1.3; margin-bottom: 2.2vh;
   color: #222;
 }
 .pres-item b { color: #111; }
@@ -237,9 +243,10 @@ def screen_changes(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  
             f'<tr><td class="lever">{_e(lever)}</td><td class="from">{_e(before)}</td>'
             f'<td class="arrow">→</td><td class="to">{_e(after)}</td></tr>'
         )
-    size = "30px" if len(rows) <= 6 else "26px" if len(rows) <= 9 else "21px"
+    # fewer rows, larger type: 14 levers still fit a 900 pixel tall screen
+    size, pad = ROW_SIZES[0 if len(rows) <= 6 else 1 if len(rows) <= 9 else 2]
     _html(
-        f'<table class="pres-table" style="--pres-row: clamp(19px, 2.6vh, {size})">'
+        f'<table class="pres-table" style="--pres-row: {size}; --pres-pad: {pad}">'
         f"{''.join(rows)}</table>"
     )
 
@@ -266,10 +273,13 @@ def screen_risk(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  # n
     left, right = st.columns([1, 1.25], gap="large")
     config = {"displayModeBar": False, "staticPlot": True}
     with left:
-        st.plotly_chart(leak_chart(ans.pair("leak_chance")), config=config, key="presenter.leak")
+        st.plotly_chart(
+            leak_chart(ans.pair("leak_chance")), config=config, theme=None, key="presenter.leak"
+        )
     with right:
-        st.plotly_chart(funnel_pair(rec), config=config, key="presenter.funnel")
-    _html(f'<div class="pres-note">{_e(t("fmt.p10_p90.help"))}</div>')
+        st.plotly_chart(funnel_pair(rec), config=config, theme=None, key="presenter.funnel")
+    note_text = t("presenter.risk_note", runs=fmt.number(ans.runs, lang()))
+    _html(f'<div class="pres-note">{_e(note_text)}</div>')
 
 
 RENDER: dict[str, Callable[[Recommendation, Answer, BoardNote], None]] = {
@@ -289,9 +299,11 @@ def _room(fig: go.Figure, title: str) -> go.Figure:
     charts.layout(fig, title, CHART_HEIGHT, lang())
     fig.update_layout(
         font={"size": CHART_FONT},
-        title={"font": {"size": CHART_FONT + 4}},
-        margin={"l": 10, "r": 30, "t": 90, "b": 20},
+        title={"font": {"size": CHART_FONT + 4}, "x": 0, "xanchor": "left"},
+        margin={"l": 20, "r": 30, "t": 100, "b": 20},
     )
+    fig.update_xaxes(automargin=True, tickfont={"size": CHART_FONT})
+    fig.update_yaxes(automargin=True, tickfont={"size": CHART_FONT - 2})
     return fig
 
 
@@ -330,12 +342,9 @@ def leak_chart(pair: Pair) -> go.Figure:
             font={"size": CHART_FONT - 2, "color": "#333"},
         )  # fmt: skip
     top = max(b.p90 for b in bands) * 100
-    fig.update_yaxes(range=[0, top * 1.22 or 1], ticksuffix="%", showticklabels=True)
-    title = (
-        f"{plotly_literal(t('answer.figure.leak_chance'))}<br>"
-        f"<sup>{plotly_literal(t('presenter.leak_sub'))}</sup>"
-    )
-    return _room(fig, title)
+    fig.update_yaxes(range=[0, top * 1.22 or 1], ticksuffix="%")
+    fig.update_xaxes(showgrid=False)
+    return _room(fig, plotly_literal(t("answer.figure.leak_chance")))
 
 
 def funnel_pair(rec: Recommendation) -> go.Figure:
@@ -361,6 +370,7 @@ def funnel_pair(rec: Recommendation) -> go.Figure:
                 "color": "white" if colour != TODAY_COLOUR else "#111",
             },
             textposition="inside",
+            connector={"visible": False},
         )
         fig.add_trace(trace)
     fig.update_layout(
@@ -378,7 +388,7 @@ def funnel_pair(rec: Recommendation) -> go.Figure:
         f"<sup>% {plotly_literal(t('denominator.staff'))}</sup>"
     )
     _room(fig, title)
-    fig.update_layout(margin={"t": 130}, showlegend=True)
+    fig.update_layout(showlegend=True)
     fig.update_yaxes(automargin=True)
     return fig
 
