@@ -29,12 +29,6 @@ SCREENS = ("answer", "compare", "changes", "moves", "risk")
 INDEX = "presenter_screen"
 CHART_HEIGHT = 600  # fits under the heading on 1080 and on 900 pixel tall screens
 CHART_FONT = 22
-GOOD, BAD, NEUTRAL = charts.OKABE_ITO[2], charts.OKABE_ITO[3], "#555"
-ROW_SIZES = (
-    ("clamp(22px, min(1.9vw, 3.4vh), 38px)", "1.6vh"),
-    ("clamp(20px, min(1.6vw, 2.9vh), 32px)", "1.1vh"),
-    ("clamp(18px, min(1.3vw, 2.3vh), 26px)", "0.6vh"),
-)
 TODAY_COLOUR, RECOMMENDED_COLOUR = "#9bb8cf", charts.OKABE_ITO[0]
 
 # Scoped to the presenter: every rule sits under the app that holds the presenter container.
@@ -83,14 +77,19 @@ CSS = """<style>
 .pres-num.today { color: #555; }
 .pres-num.rec { color: #111; }
 .pres-of { font-size: 0.42em; font-weight: 400; color: #555; margin-left: 0.3em; }
+.pres-change.good { color: #009E73; }
+.pres-change.bad { color: #D55E00; }
+.pres-change.neutral { color: #555; }
 .pres-change { display: block; font-size: clamp(22px, min(1.6vw, 3vh), 32px); font-weight: 600; }
 .pres-note { font-size: clamp(18px, min(1.15vw, 2.2vh), 24px); color: #555; margin-top: 2vh; }
 .pres-table { width: 100%; border-collapse: collapse; border: none; margin-top: 1vh; }
 .pres-table tr, .pres-table tr:nth-child(even) { background: none; border: none; }
 .pres-table td {
-  font-size: var(--pres-row); padding: var(--pres-pad) 1vw var(--pres-pad) 0; border: none;
+  font-size: clamp(22px, min(1.9vw, 3.4vh), 38px); padding: 1.6vh 1vw 1.6vh 0; border: none;
   border-bottom: 1px solid #e3e3e3; vertical-align: top; line-height: 1.25;
 }
+.pres-table.rows-m td { font-size: clamp(20px, min(1.6vw, 2.9vh), 32px); padding: 1.1vh 1vw; }
+.pres-table.rows-l td { font-size: clamp(18px, min(1.3vw, 2.3vh), 26px); padding: 0.6vh 1vw; }
 .pres-table td.lever { font-weight: 700; width: 30%; }
 .pres-table td.from { color: #666; width: 32%; }
 .pres-table td.arrow { color: #0072B2; width: 4%; font-weight: 700; }
@@ -198,11 +197,11 @@ def _figure(pair: Pair, which: str, employees: int) -> str:
     return f'{_e(number)}<span class="pres-of">{_e(total)}</span>'
 
 
-def _colour(pair: Pair, change: str) -> str:
+def _tone(pair: Pair, change: str) -> str:
+    """Green for a sure gain, orange for a sure loss, grey for no change or an unsure one."""
     if change == t("answer.no_change") or pair.change.crosses_zero:
-        return NEUTRAL
-    better = (pair.change.mean > 0) == pair.higher_is_better
-    return GOOD if better else BAD
+        return "neutral"
+    return "good" if (pair.change.mean > 0) == pair.higher_is_better else "bad"
 
 
 def screen_compare(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  # noqa: ARG001
@@ -219,7 +218,7 @@ def screen_compare(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  
             f'<div class="pres-label">{_e(label)}</div>',
             f'<div class="pres-num today">{_figure(pair, "today", ans.employees)}</div>',
             f'<div class="pres-num rec">{_figure(pair, "recommended", ans.employees)}'
-            f'<span class="pres-change" style="color:{_colour(pair, change)}">{_e(change)}'
+            f'<span class="pres-change {_tone(pair, change)}">{_e(change)}'
             "</span></div>",
         ]
     _html(f'<div class="pres-grid">{"".join(cells)}</div>')
@@ -244,11 +243,8 @@ def screen_changes(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  
             f'<td class="arrow">→</td><td class="to">{_e(after)}</td></tr>'
         )
     # fewer rows, larger type: 14 levers still fit a 900 pixel tall screen
-    size, pad = ROW_SIZES[0 if len(rows) <= 6 else 1 if len(rows) <= 9 else 2]
-    _html(
-        f'<table class="pres-table" style="--pres-row: {size}; --pres-pad: {pad}">'
-        f"{''.join(rows)}</table>"
-    )
+    size = "" if len(rows) <= 6 else " rows-m" if len(rows) <= 9 else " rows-l"
+    _html(f'<table class="pres-table{size}">{"".join(rows)}</table>')
 
 
 def screen_moves(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  # noqa: ARG001
