@@ -16,7 +16,7 @@ PAGES_EN = [
     ("Simulation", "Simulation"),
     ("Scenarios", "Scenarios"),
     ("Method and sources", "Method and sources"),
-    ("Presenter mode", "Today's policy"),  # last: the sidebar is hidden there
+    ("Presenter mode", "Our advice"),  # last: the sidebar is hidden there
 ]
 
 

@@ -52,7 +52,7 @@ def test_presenter_language_round_trip(page: Page, server: str):
     """The presenter hides the sidebar: switch elsewhere, then open it in each language."""
     page.goto(f"{server}/Simulation")
     settle(page)
-    for language, title in (("Nederlands", "Huidig beleid"), ("English", "Today's policy")):
+    for language, title in (("Nederlands", "Ons advies"), ("English", "Our advice")):
         sidebar_click(page, language)
         page.locator('[data-testid="stSidebar"] a').last.click()
         settle(page)

@@ -289,27 +289,6 @@ def test_survey_insight_sections_and_persona_results():
     assert "Helps most" in captions
 
 
-def test_presenter_steps_through_saved_scenarios():
-    at = app("pages/5_Scenarios.py")
-    at.text_input(key="save_name").set_value("Board option A").run()
-    at.button[0].click().run()
-    at.switch_page("pages/7_Presenter.py").run()
-    assert at.title[0].value == "Today's policy"
-    nxt = next(b for b in at.button if b.label == "Next")
-    nxt.click().run()
-    assert at.title[0].value == "Current mix"
-    assert (
-        len(
-            [t for t in at.toggle if t.key.startswith("mix.")]
-            + [s for s in at.selectbox if (s.key or "").startswith("mix.")]
-        )
-        == 5
-    )
-    next(b for b in at.button if b.label == "Next").click().run()
-    assert at.title[0].value == "Board option A"
-    assert not at.exception
-
-
 def test_exports_are_prepared_for_download():
     at = app("pages/5_Scenarios.py")
     next(b for b in at.button if b.label == "Prepare the documents").click().run()

@@ -1,0 +1,86 @@
+"""Presenter mode in a real browser: every screen fits a projector without scrolling.
+
+At 1920x1080 (a projector) and 1440x900 (a laptop), in both languages, each
+of the five screens is measured: the document and Streamlit's main area do
+not scroll, nothing sticks out to the right, the heading is large, and a
+screenshot of each screen is written to test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from core.i18n import translate
+from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.test_browser import no_exception, settle
+
+SCREENS = 5
+SLACK = 4  # px: sub-pixel rounding
+SIZES = [(1920, 1080), (1440, 900)]
+
+MEASURE = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const root = document.scrollingElement;
+  const width = window.innerWidth;
+  const wide = [...document.querySelectorAll('[data-testid="stMain"] *')]
+    .filter(e => e.getBoundingClientRect().right > width + 2 && e.getClientRects().length)
+    .map(e => (e.getAttribute('data-testid') || e.tagName) + '.' + (e.className || '')).slice(0, 5);
+  const size = sel => {
+    const e = document.querySelector(sel);
+    return e ? parseFloat(getComputedStyle(e).fontSize) : 0;
+  };
+  return {
+    docScroll: root.scrollHeight, inner: window.innerHeight,
+    mainScroll: main.scrollHeight, mainClient: main.clientHeight,
+    mainScrollWidth: main.scrollWidth, mainClientWidth: main.clientWidth,
+    wide: wide, h1: size('.st-key-presenter h1'), headline: size('.pres-headline'),
+    number: size('.pres-num'), label: size('.pres-label'),
+  };
+}"""
+
+
+def _open(page: Page, server: str, lang: str, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{server}/Simulation")
+    settle(page)
+    if lang == "nl":
+        page.locator('[data-testid="stSidebar"]').get_by_text("Nederlands", exact=True).click()
+        settle(page)
+    page.locator('[data-testid="stSidebar"] a').last.click()  # the presenter, last in the list
+    settle(page)
+    no_exception(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_every_screen_fits_without_scrolling(page: Page, server: str, lang, width, height):
+    _open(page, server, lang, width, height)
+    nxt = page.get_by_role("button", name=translate("presenter.next", lang))
+    previous = page.get_by_role("button", name=translate("presenter.previous", lang))
+    expect(previous).to_be_disabled()
+    for n in range(1, SCREENS + 1):
+        counter = translate("presenter.counter", lang, i=n, n=SCREENS)
+        expect(page.locator(".pres-counter", has_text=counter)).to_be_visible()
+        no_exception(page)
+        page.wait_for_timeout(300)
+        m = page.evaluate(MEASURE)
+        where = f"{lang} screen {n} at {width}x{height}: {m}"
+        page.screenshot(path=str(ARTIFACTS / f"presenter_{lang}_{n}_{width}x{height}.png"))
+        assert m["docScroll"] <= m["inner"] + SLACK, where
+        assert m["mainScroll"] <= m["mainClient"] + SLACK, where
+        assert m["mainScrollWidth"] <= m["mainClientWidth"] + SLACK, where
+        assert not m["wide"], where
+        assert m["h1"] >= 40, where
+        if n == 1:
+            assert m["headline"] >= 40, where
+        if n == 2 and width >= 1920:
+            assert m["number"] >= 48 and m["label"] >= 24, where
+        if n < SCREENS:
+            nxt.click()
+            settle(page)
+    expect(nxt).to_be_disabled()
+    previous.click()
+    settle(page)
+    counter = translate("presenter.counter", lang, i=SCREENS - 1, n=SCREENS)
+    expect(page.locator(".pres-counter", has_text=counter)).to_be_visible()
