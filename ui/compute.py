@@ -209,12 +209,6 @@ def _tornado_key(scenario: Scenario, ctx: RunContext, metric: str) -> tuple:
     return (dump_scenario(scenario), ctx.cache_key(), metric)
 
 
-def top_levers(scenario: Scenario, metric: str = "monthly_unique_reach", n: int = 5) -> list[str]:
-    """The ``n`` levers that move ``metric`` most for this scenario (for quick what-ifs)."""
-    bars = _cached("tornado", scenario, context(scenario), metric, False)
-    return [b.name for b in bars[:n]]
-
-
 def has_sensitivity(scenario: Scenario, metric: str) -> bool:
     """Whether this session already computed the tornado for ``metric`` in this context."""
     key = _tornado_key(scenario, context(scenario), metric)
