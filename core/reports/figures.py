@@ -77,7 +77,8 @@ def bars(
     ax.grid(axis="y", color="#e5e5e5")
     ax.set_axisbelow(True)
     if caption:
-        ax.set_title(mathtext_literal(caption), fontsize=11, loc="left", color="#555555")
+        lines = textwrap.wrap(caption, int(size[0] * 8.5))  # the axes start an inch in
+        ax.set_title(mathtext_literal("\n".join(lines)), fontsize=11, loc="left", color="#555555")
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")

@@ -69,7 +69,7 @@ def render(prs, folder: Path, stem: str, dpi: int = 72) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for number, slide in enumerate(prs.slides, start=1):
-        fig = plt.figure(figsize=(width, height), dpi=dpi)
+        fig = plt.figure(figsize=(round(width * dpi) / dpi, round(height * dpi) / dpi), dpi=dpi)
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_xlim(0, width)
         ax.set_ylim(height, 0)
