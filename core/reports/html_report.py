@@ -143,6 +143,8 @@ def roomy(fig: go.Figure, legend_right: bool = False) -> go.Figure:
     )
     fig.update_xaxes(automargin=True, title_standoff=12)
     fig.update_yaxes(automargin=True, title_standoff=12)
+    if legend_right:  # the legend names the markers; labels beside them would be clipped
+        fig.update_traces(mode="markers", selector={"type": "scatter"})
     return fig
 
 
