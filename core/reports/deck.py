@@ -162,15 +162,20 @@ def _recommendation(d: _Deck) -> None:
     reasons = [reason_line(ans, i, d.lang) for i in range(len(ans.reasons))]
     notes = d.t("deck.notes.recommendation", n=len(ans.changes))
     slide = d.slide("deck.recommendation" if rec else "deck.proposal_changes", notes)
+    if not reasons:  # a proposal by hand: the table takes the width, the note goes below
+        th.table(
+            slide, th.MARGIN, th.BODY_TOP, th.BODY_W, header, rows, (4, 4, 4), 18,
+            max_h=BODY_H - 1.0, numeric=(False, False, False),
+        )  # fmt: skip
+        th.text_box(slide, th.MARGIN, th.BODY_BOTTOM - 0.8, th.BODY_W, 0.8,
+                    [_para(d.t("deck.no_reasons"), 14, colour=th.MUTED)])  # fmt: skip
+        return
     th.table(
         slide, th.MARGIN, th.BODY_TOP, LEFT_W, header, rows, (3.2, 2.1, 2.1), 15,
         numeric=(False, False, False),
     )  # fmt: skip
     side = [_para(d.t("answer.reasons"), 20, bold=True)]
-    if reasons:
-        side += [_para(r, 15, bullet=True, space_after=10) for r in reasons]
-    else:
-        side.append(_para(d.t("deck.no_reasons"), 15, colour=th.MUTED))
+    side += [_para(r, 15, bullet=True, space_after=10) for r in reasons]
     th.text_box(slide, RIGHT_X, th.BODY_TOP, RIGHT_W, BODY_H, side)
 
 
@@ -221,7 +226,8 @@ def _pair_lines(d: _Deck, key: str, items: Sequence[Chosen]) -> list[th.Para]:
     """A metric for each chosen scenario: title, values with arrows, and the P10-P90 band."""
     spec = metric(key)
     sums = [s.result.summary()[key] for s in items]
-    values = " → ".join(spec.show(s["mean"], d.lang) for s in sums)
+    arrow = " → " if len(items) == 2 else " · "  # an arrow reads as a sequence of two
+    values = arrow.join(spec.show(s["mean"], d.lang) for s in sums)
     lines = [
         _para(spec.title(d.lang), 16, bold=True, space_after=2),
         _para(values, 22, bold=True, colour=th.ACCENT, space_after=2),

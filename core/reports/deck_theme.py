@@ -110,9 +110,10 @@ def fitted(paras: Sequence[Para], width: float, height: float, floor: float = 0.
 
 
 def _rgb(hex_colour: str) -> Any:
-    from pptx.dml.color import RGBColor
+    from pptx.dml import color
 
-    return RGBColor.from_string(hex_colour)
+    make: Any = color.RGBColor  # python-pptx is untyped
+    return make(*(int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)))
 
 
 def _style_run(run: Any, size: float, bold: bool, colour: str, font: str = BODY_FONT) -> None:
@@ -221,7 +222,16 @@ def table(
             out.append(lines * pt * LINE / 72 + 0.16)
         return out
 
-    while sum(heights(size)) > limit and size > 10:
+    def longest_word_fits(pt: float) -> bool:
+        """A word wider than its column would be broken mid-word (long Dutch compounds)."""
+        return all(
+            text_width(word, pt, True) <= c - 0.2
+            for values in (header, *rows)
+            for v, c in zip(values, cols, strict=True)
+            for word in v.split()
+        )
+
+    while (sum(heights(size)) > limit or not longest_word_fits(size)) and size > 10:
         size -= 1
     row_h = heights(size)
     shape = slide.shapes.add_table(
