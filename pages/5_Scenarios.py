@@ -7,7 +7,8 @@ import streamlit as st
 
 from core import charts
 from core.errors import SerreError
-from core.scenario import dump_scenario, parse_scenario, with_overrides
+from core.i18n import translate
+from core.scenario import dump_scenario, parse_scenario, with_overrides, with_policy
 from core.share import pack
 from core.simulate import COMPARED_METRICS, difference
 from ui import compute, state, workspace
@@ -21,7 +22,7 @@ with page("nav.scenarios"):
     st.title(t("nav.scenarios"))
     st.markdown(t("scen.intro"))
     ss = st.session_state
-    CURRENT, TODAY = "__current__", "__today__"
+    CURRENT, TODAY, RECOMMENDED = "__current__", "__today__", "__recommended__"
     COMPARED = COMPARED_METRICS
     RISKS = (
         "p_sensitive_leak_year",
@@ -30,14 +31,24 @@ with page("nav.scenarios"):
         "always_on_share",
     )
 
-    def _label(key: str) -> str:
-        return {CURRENT: t("scen.current"), TODAY: t("scen.today")}.get(key, key)
+    def _label(key: str, in_lang: str | None = None) -> str:
+        words = {
+            CURRENT: "scen.current",
+            TODAY: "scen.today",
+            RECOMMENDED: "scen.export_recommended",
+        }
+        if key in words:
+            return translate(words[key], in_lang or lang())
+        return key
 
     def _scenario(key: str):
         if key == CURRENT:
             return state.current()
         if key == TODAY:
             return state.today()
+        if key == RECOMMENDED:
+            rec = compute.recommendation(state.base(), ss.objective)
+            return with_policy(state.base(), rec.policy)
         return ss.saved[key]
 
     workspace.refresh_saved()  # another session may have saved or renamed some
@@ -89,62 +100,85 @@ with page("nav.scenarios"):
         st.code(f"{base_url}?{SHARE_PARAM}={token}", language=None, wrap_lines=True, height=150)
         st.caption(t("scen.share_help"))
 
-    def _exports(keys: list[str]) -> None:
-        """Build the documents on request (they are large) and offer them for download."""
-        from core.reports import draft_policy, html_report, pptx_deck, to_docx, to_markdown
+    def _documents(keys: list[str], baseline: str, proposal: str) -> dict[str, bytes | str]:
+        """The report (HTML, PDF), deck and policy text of ``baseline`` against ``proposal``."""
+        from core.reports import draft_policy, html_report, to_docx, to_markdown
+        from core.reports.choice import export_set
+        from core.reports.deck import deck
+        from core.reports.pdf_report import pdf_report
 
+        doc_lang = ss.get("export_lang") or lang()
+        order = [baseline, proposal, *[k for k in keys if k not in (baseline, proposal)]][:4]
+        order = list(dict.fromkeys(order))
+        results = [(_label(k, doc_lang), compute.run(_scenario(k))) for k in order]
+        rec = None
+        if RECOMMENDED in order or ss.get("recommendation") is not None:
+            rec = compute.recommendation(state.base(), ss.objective)
+        chosen = export_set(
+            results, 0, order.index(proposal) if proposal != baseline else None, rec,
+            ss.get("valuation"),
+        )  # fmt: skip
+        found = compute.insight()
+        names = {}
+        if found is not None and found.personas is not None:
+            names = dict(zip(found.personas.names_, found.persona_names(doc_lang), strict=True))
+        policy = draft_policy(_scenario(proposal), doc_lang)
+        return {
+            "html": html_report([], doc_lang, persona_names=names, chosen=chosen),
+            "pdf": pdf_report(chosen, doc_lang, names),
+            "pptx": deck(chosen, doc_lang),
+            "docx": to_docx(policy),
+            "md": to_markdown(policy),
+        }
+
+    def _exports(keys: list[str]) -> None:
+        """Pick what the documents compare, build them on request, offer them for download."""
         with st.container(border=True):
             st.markdown(f"**{t('scen.exports')}**")
             st.caption(t("scen.exports_help"))
-            doc_lang = st.segmented_control(
-                t("scen.export_lang"), ["en", "nl"], default=lang(), key="export_lang",
-                format_func={"en": "English", "nl": "Nederlands"}.get,
-            )  # fmt: skip
-            doc_lang = doc_lang or lang()
+            options = [TODAY, CURRENT, RECOMMENDED, *ss.saved]
+            pick, prop_pick, lang_pick = st.columns(3)
+            with pick:
+                baseline = session_choice(
+                    "selectbox", t("scen.export_baseline"), options, "export_baseline", TODAY,
+                    format_func=_label,
+                )  # fmt: skip
+            with prop_pick:
+                proposal = session_choice(
+                    "selectbox", t("scen.export_proposal"), options, "export_proposal",
+                    RECOMMENDED, format_func=_label,
+                )  # fmt: skip
+            with lang_pick:
+                st.segmented_control(
+                    t("scen.export_lang"), ["en", "nl"], default=lang(), key="export_lang",
+                    format_func={"en": "English", "nl": "Nederlands"}.get,
+                )  # fmt: skip
+            if baseline == proposal:
+                st.info(t("scen.export_same"), icon=":material/info:")
+            else:
+                st.caption(
+                    tx("scen.export_subject", proposal=_label(proposal), baseline=_label(baseline))
+                )
             if st.button(t("scen.prepare"), icon=":material/description:"):
                 with st.spinner(t("scen.preparing")):
-                    results = [(_label(k), compute.run(_scenario(k))) for k in keys]
-                    found = compute.insight()
-                    names = {}
-                    if found is not None and found.personas is not None:
-                        names = dict(
-                            zip(found.personas.names_, found.persona_names(doc_lang), strict=True)
-                        )
-                    policy = draft_policy(state.current(), doc_lang)
-                    ss.exports = {
-                        "html": html_report(results, doc_lang, ss.get("recommendation"), names),
-                        "pptx": pptx_deck(results, doc_lang, ss.get("recommendation")),
-                        "docx": to_docx(policy),
-                        "md": to_markdown(policy),
-                    }
+                    ss.exports = _documents(keys, baseline, proposal)
             exports = ss.get("exports")
             if exports:
-                cols = st.columns(4)
                 files = (
+                    ("pptx", "scen.dl_pptx", "serre_deck.pptx",
+                     "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+                    ("pdf", "scen.dl_pdf", "serre_report.pdf", "application/pdf"),
                     ("html", "scen.dl_html", "serre_report.html", "text/html"),
-                    (
-                        "pptx",
-                        "scen.dl_pptx",
-                        "serre_deck.pptx",
-                        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                    ),
-                    (
-                        "docx",
-                        "scen.dl_docx",
-                        "serre_policy.docx",
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    ),
+                    ("docx", "scen.dl_docx", "serre_policy.docx",
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
                     ("md", "scen.dl_md", "serre_policy.md", "text/markdown"),
-                )
-                for column, (kind, label, name, mime) in zip(cols, files, strict=True):
-                    column.download_button(
-                        t(label),
-                        exports[kind],
-                        file_name=name,
-                        mime=mime,
-                        key=f"dl.{kind}",
+                )  # fmt: skip
+                row = st.container(horizontal=True)  # wraps on a phone
+                for kind, label, name, mime in files:
+                    row.download_button(
+                        t(label), exports[kind], file_name=name, mime=mime, key=f"dl.{kind}",
                         icon=":material/download:",
-                    )
+                    )  # fmt: skip
 
     st.subheader(t("scen.compare"))
     options = [CURRENT, TODAY, *ss.saved]
@@ -159,6 +193,7 @@ with page("nav.scenarios"):
     )
     if len(chosen) < 2:
         st.info(t("scen.pick_more"), icon=":material/info:")
+        _exports(chosen)
         st.stop()
     baseline = session_choice(
         "selectbox", t("scen.baseline"), chosen, "compare_baseline", chosen[0], format_func=_label

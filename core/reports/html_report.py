@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from core import charts
 from core import formatting as fmt
@@ -20,9 +21,12 @@ from core.i18n import translate
 from core.metrics import COMPARED, HEADLINE, headline_note, metric
 from core.parameters import ParameterSet
 from core.recommend import Recommendation
+from core.reports.board_note import figure_change, figure_value, headline
+from core.reports.choice import ExportSet
 from core.reports.decision_text import decision_text
 from core.reports.policy_text import value_label
 from core.simulate import SimulationResult
+from core.text import one_line
 
 CHART_METRICS = (
     "monthly_unique_reach",
@@ -38,7 +42,7 @@ h1{font-size:2.1rem}h2{margin-top:2.2rem;border-bottom:2px solid #0072B2;padding
 .card .v{font-size:2rem;font-weight:600}.card .r{color:#555;font-size:.9rem}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ddd;padding:.4rem .6rem;text-align:left;vertical-align:top}
 th{background:#f2f6fa}.note{background:#f7f7f7;border-left:4px solid #009E73;padding:.8rem 1rem}
-.small{font-size:.85rem;color:#555}
+.small{font-size:.85rem;color:#555}.lead{font-size:1.3rem;font-weight:600;color:#0072B2}
 """
 
 
@@ -121,11 +125,66 @@ def _comparison(results: Sequence[tuple[str, SimulationResult]], lang: str) -> s
     return f"<table><tr><th>{_esc(translate('report.metric', lang))}</th>{head}</tr>{''.join(rows)}</table>"
 
 
+def roomy(fig: go.Figure, legend_right: bool = False) -> go.Figure:
+    """Room for tick labels, axis titles and the legend in either language.
+
+    Axes grow their margins to fit their labels (automargin); a legend goes
+    to the right of the plot, clear of the axis titles, never over them.
+    """
+    fig.update_layout(
+        margin={"l": 20, "r": 20, "t": 80, "b": 20},
+        title={"x": 0, "xanchor": "left"},
+        legend=(
+            {"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"}
+            if legend_right
+            else {"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top"}
+        ),
+        showlegend=legend_right,
+    )
+    fig.update_xaxes(automargin=True, title_standoff=12)
+    fig.update_yaxes(automargin=True, title_standoff=12)
+    if legend_right:  # the legend names the markers; labels beside them would be clipped
+        fig.update_traces(mode="markers", selector={"type": "scatter"})
+    return fig
+
+
+def _answer(chosen: ExportSet, lang: str) -> str:
+    """The answer sentence and the four figures, baseline against proposal."""
+    ans = chosen.answer
+    if ans is None or chosen.proposal is None:
+        return ""
+    rec = chosen.recommendation is not None
+    head = "".join(
+        f"<th>{_esc(translate(k, lang))}</th>"
+        for k in (
+            "answer.figure",
+            "answer.today" if rec else "deck.baseline",
+            "answer.recommended" if rec else "deck.proposal",
+            "answer.change",
+        )
+    )
+    rows = "".join(
+        f"<tr><td>{_esc(translate(f'answer.figure.{p.key}', lang))}</td>"
+        f"<td>{_esc(figure_value(p, 'today', ans.employees, lang))}</td>"
+        f"<td>{_esc(figure_value(p, 'recommended', ans.employees, lang))}</td>"
+        f"<td>{_esc(figure_change(p, lang))}</td></tr>"
+        for p in ans.pairs
+    )
+    subject = translate(
+        "deck.versus", lang, proposal=chosen.proposal.name, baseline=chosen.baseline.name
+    )
+    return (
+        f"<p class='lead'>{_esc(headline(ans, lang))}</p><table><tr>{head}</tr>{rows}</table>"
+        f"<p class='small'>{_esc(subject)} {_esc(translate('deck.means_note', lang))}</p>"
+    )
+
+
 def _charts(results: Sequence[tuple[str, SimulationResult]], lang: str) -> str:
     summaries = {name: result.summary() for name, result in results}
     parts, first = [], True
     for m in CHART_METRICS:
         fig, _ = charts.across_scenarios(summaries, m, lang)
+        roomy(fig)
         parts.append(
             fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})
         )
@@ -151,6 +210,7 @@ def _charts(results: Sequence[tuple[str, SimulationResult]], lang: str) -> str:
         translate("report.frontier", lang),
         lang,
     )
+    roomy(fig, legend_right=True)
     parts.append(
         fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
     )
@@ -218,16 +278,26 @@ def html_report(
     lang: str = "en",
     recommendation: Recommendation | None = None,
     persona_names: dict[str, str] | None = None,
+    chosen: ExportSet | None = None,
 ) -> str:
-    """The report as one HTML document with everything inline."""
+    """The report as one HTML document with everything inline.
+
+    With ``chosen`` (a baseline and a proposal) the report speaks of that
+    pair: its scenarios and its recommendation replace ``results`` and
+    ``recommendation``, and the summary opens with the answer.
+    """
+    if chosen is not None:
+        results = [(c.name, c.result) for c in chosen.scenarios]
+        recommendation = chosen.recommendation
     if not results:
         raise ValueError("a report needs at least one scenario")
     first = results[0][1]
-    first_name = first.scenario.title(lang)
+    title = translate("note.title", lang, org=one_line(first.scenario.organisation_name(lang)))
     sections = [
-        f"<h1>{_esc(translate('report.title', lang, name=first_name))}</h1>",
+        f"<h1>{_esc(title)}</h1>",
         f"<p class='small'>{_esc(translate('report.generated', lang, date=fmt.day(date.today(), lang), runs=fmt.number(first.runs, lang), seed=first.seed))}</p>",
         f"<h2>{_esc(translate('report.summary', lang))}</h2>",
+        _answer(chosen, lang) if chosen is not None else "",
         _summary_cards(first, lang),
     ]
     if recommendation is not None:
@@ -256,6 +326,6 @@ def html_report(
     return (
         f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
         f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{_esc(translate('report.title', lang, name=first_name))}</title><style>{CSS}</style></head>"
+        f"<title>{_esc(title)}</title><style>{CSS}</style></head>"
         f"<body>{body}</body></html>"
     )

@@ -125,11 +125,15 @@ class PdfDocument:
         rows: Sequence[Sequence[str]],
         widths: Sequence[float] | None = None,
         size: float = 9.5,
+        align_numbers: bool = True,
     ) -> None:
-        """A table with a bold header row; numbers right-aligned from the second column."""
+        """A table with a bold header row; numbers right-aligned from the second column.
+
+        ``align_numbers=False`` for tables of words, left-aligned throughout.
+        """
         self._text(size)
         self._pdf.set_draw_color(*RULE)
-        align = ("LEFT", *("RIGHT",) * (len(header) - 1))
+        align = ("LEFT", *("RIGHT" if align_numbers else "LEFT",) * (len(header) - 1))
         with self._pdf.table(
             col_widths=tuple(widths) if widths else None,
             text_align=align,
@@ -144,8 +148,13 @@ class PdfDocument:
                     row.cell(_printable(value))
         self._pdf.ln(2)
 
-    def figure(self, png: bytes, width_share: float = 1.0) -> None:
-        """A chart drawn elsewhere (matplotlib PNG), as wide as asked, centred."""
+    def figure(self, png: bytes, width_share: float = 1.0, keep: float = 0.0) -> None:
+        """A chart drawn elsewhere (matplotlib PNG), as wide as asked, centred.
+
+        ``keep``: millimetres it needs; a chart that would not fit starts a new page.
+        """
+        if keep and self._pdf.get_y() + keep > self._pdf.page_break_trigger:
+            self._pdf.add_page()
         width = self.width * width_share
         x = self._pdf.l_margin + (self.width - width) / 2
         self._pdf.image(io.BytesIO(png), x=x, w=width)
