@@ -179,7 +179,7 @@ class Scenario(BaseModel):
         Sample names read "University hospital, today": the part after the comma
         names the scenario, not the organisation.
         """
-        title = " ".join(self.title(lang).split())
+        title = self.title(lang)
         return title.split(",")[0].strip() or title
 
     def summary_text(self, lang: str) -> str:
