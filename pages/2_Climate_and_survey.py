@@ -18,7 +18,10 @@ with page("nav.climate"):
     st.title(t("nav.climate"))
     ss = st.session_state
 
-    sliders, upload = st.tabs([t("climate.tab_sliders"), t("climate.tab_survey")])
+    # Tracked on the server, so a rerun (an upload, a colleague's autosave) keeps the tab.
+    sliders, upload = st.tabs(
+        [t("climate.tab_sliders"), t("climate.tab_survey")], key="climate_tab", on_change="rerun"
+    )
 
     with sliders:
         st.markdown(t("climate.sliders_intro"))

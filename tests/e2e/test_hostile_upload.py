@@ -66,7 +66,7 @@ def test_hostile_uploads_leave_the_server_and_other_sessions_working(
         b.locator('[data-testid="stSidebar"] a', has_text="Home").first.click()
         settle(b)
         no_exception(b)
-        expect(b.get_by_text("Ambassador creators").first).to_be_visible()
+        expect(b.get_by_text("People reached a month").first).to_be_visible()
     finally:
         attacker.close()
         colleague.close()
