@@ -50,9 +50,11 @@ def test_edit_the_mapping_apply_it_and_see_the_climate_change(page: Page, server
     # first row of the editor is the first question (a satisfaction item): clear its target
     editor = page.locator('[data-testid="stDataFrame"]').filter(has_text="").nth(1)
     editor.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)  # the grid is a canvas: let it finish scrolling and drawing
     box = editor.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + 40, box["y"] + 35 + 18)  # row 1, column 1
+    page.wait_for_timeout(300)  # the click gives the grid focus before the keys
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")  # the target column
     page.keyboard.press("Delete")  # an empty cell: this question is unmapped
