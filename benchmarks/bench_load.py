@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import os
 import statistics
 import sys
 import threading
@@ -47,6 +49,29 @@ def _rss_mb(pid: int) -> float:
         except OSError:
             continue
     return total
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its children."""
+    total = 0.0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    tick = os.sysconf("SC_CLK_TCK")
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def _machine_cpu_s() -> float:
+    """CPU seconds all processes used so far (busy time from /proc/stat)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]
+    return (sum(values) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 class Sampler(threading.Thread):
@@ -118,8 +143,11 @@ def main() -> None:
         sampler = Sampler(server.pid)
         sampler.start()
         start_mb = _rss_mb(server.pid)
+        cpu0, machine0, wall0 = _cpu_s(server.pid), _machine_cpu_s(), time.monotonic()
         times, errors = asyncio.run(_run(url, sessions, args.limit))
         busy_end = time.monotonic() - sampler.start_time
+        server_cpu, machine_cpu = _cpu_s(server.pid) - cpu0, _machine_cpu_s() - machine0
+        wall = time.monotonic() - wall0
         time.sleep(15)  # sessions closed: let the server drop them
         sampler.stop.set()
         sampler.join()
@@ -134,6 +162,8 @@ def main() -> None:
     peak = max(mb for _, mb in sampler.samples)
     print(f"  server memory: start {start_mb:.0f} MB, peak {peak:.0f} MB, "
           f"15 s after the sessions closed {end_mb:.0f} MB")  # fmt: skip
+    print(f"  CPU during the load: server {server_cpu:.1f} s, whole machine {machine_cpu:.1f} s "
+          f"in {wall:.1f} s wall (the browsers take the rest)")  # fmt: skip
     step = max(1, len(sampler.samples) // 12)
     trace = ", ".join(f"{t:.0f}s {mb:.0f}" for t, mb in sampler.samples[::step])
     print(f"  memory over time (MB): {trace}  [load ended at {busy_end:.0f}s]")
