@@ -95,7 +95,7 @@ FIGURES: tuple[tuple[str, str, str, bool, bool], ...] = (
 )
 
 
-def _pairs(before: SimulationResult, after: SimulationResult, employees: int) -> list[Pair]:
+def figure_pairs(before: SimulationResult, after: SimulationResult, employees: int) -> list[Pair]:
     today, recommended = before.summary(), after.summary()
     paired = difference(before, after) if before.runs == after.runs else None
     out = []
@@ -153,7 +153,7 @@ def answer(
         organisation={lang: rec.scenario.organisation_name(lang) for lang in ("en", "nl")},
         employees=employees,
         changes=changes,
-        pairs=_pairs(before, after, employees),
+        pairs=figure_pairs(before, after, employees),
         first_moves=rec.first_moves,
         reasons=_strongest(rec, {c.lever for c in changes}),
         versus_today=rec.versus_today,

@@ -47,6 +47,7 @@ with page("nav.policy"):
                 100_000_000.0,
                 float(getattr(valuation, name)),
                 step,
+                format="%.0f",  # whole euros: no decimal mark to get wrong in Dutch
                 key=f"objective.{name}",
                 help=t(f"objective.{name}.help"),
             )
@@ -57,6 +58,7 @@ with page("nav.policy"):
             1000.0,
             float(obj.costs.hourly_cost or sector_rate),
             1.0,
+            format="%.0f",
             key="objective.hourly_cost",
             help=t("objective.hourly_cost.help", sector=t(f"sector.{scenario_sector}")),
         )

@@ -213,13 +213,13 @@ with page("nav.simulation"):
             c2.number_input(t("sim.ctr"), 0.0, 100.0, valuation.company_click_rate * 100, 0.1) / 100
         )
         neg = c3.number_input(
-            t("sim.cost_negative"), 0.0, 1_000_000.0, valuation.cost_negative_post, 50.0
+            t("sim.cost_negative"), 0.0, 1_000_000.0, valuation.cost_negative_post, 50.0, "%.0f"
         )
         leak = c4.number_input(
-            t("sim.cost_leak"), 0.0, 100_000_000.0, valuation.cost_sensitive_leak, 1000.0
+            t("sim.cost_leak"), 0.0, 100_000_000.0, valuation.cost_sensitive_leak, 1000.0, "%.0f"
         )
         chat_cost = c5.number_input(
-            t("sim.cost_chat"), 0.0, 100_000_000.0, valuation.cost_chat_incident, 1000.0
+            t("sim.cost_chat"), 0.0, 100_000_000.0, valuation.cost_chat_incident, 1000.0, "%.0f"
         )
         updated = valuation.model_copy(
             update={

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from core.answer import Answer, LeverChange, _pairs, answer
+from core.answer import Answer, LeverChange, answer, figure_pairs
 from core.decision import compare, yearly_value
 from core.levers import LEVER_VALUES
 from core.recommend import Recommendation
@@ -89,7 +89,7 @@ def answer_between(
         organisation={lang: baseline.scenario.organisation_name(lang) for lang in ("en", "nl")},
         employees=employees,
         changes=changes,
-        pairs=_pairs(baseline, proposal, employees),
+        pairs=figure_pairs(baseline, proposal, employees),
         first_moves=[],
         reasons=[],
         versus_today=versus,
