@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.serve import serre_server  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.e2e.serve import serre_server  # noqa: E402
 from tests.e2e.test_browser import BUSY  # noqa: E402
 
 PAGES = (

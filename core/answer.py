@@ -18,6 +18,7 @@ from typing import Any
 
 from core.decision import Comparison
 from core.levers import LEVER_VALUES
+from core.metrics import metric
 from core.reasons import Reason
 from core.recommend import Move, Recommendation
 from core.simulate import SimulationResult, difference
@@ -86,12 +87,12 @@ class Answer:
         return next(p for p in self.pairs if p.key == key)
 
 
-# key, metric, unit, scaled to people, higher is better
-FIGURES: tuple[tuple[str, str, str, bool, bool], ...] = (
-    ("reach", "monthly_unique_reach", "people_month", False, True),
-    ("posters", "ambassadors_creators", "staff", True, True),
-    ("leak_chance", "p_sensitive_leak_year", "probability", False, False),
-    ("always_on", "always_on_share", "staff", True, False),
+# key, metric, unit, scaled to people (which way is better comes from core.metrics)
+FIGURES: tuple[tuple[str, str, str, bool], ...] = (
+    ("reach", "monthly_unique_reach", "people_month", False),
+    ("posters", "ambassadors_creators", "staff", True),
+    ("leak_chance", "p_sensitive_leak_year", "probability", False),
+    ("always_on", "always_on_share", "staff", True),
 )
 
 
@@ -99,21 +100,21 @@ def figure_pairs(before: SimulationResult, after: SimulationResult, employees: i
     today, recommended = before.summary(), after.summary()
     paired = difference(before, after) if before.runs == after.runs else None
     out = []
-    for key, metric, unit, per_head, higher_is_better in FIGURES:
+    for key, name, unit, per_head in FIGURES:
         scale = float(employees) if per_head else 1.0
         if paired is not None:
-            change = Band.of(paired[metric], scale)
+            change = Band.of(paired[name], scale)
         else:  # no common runs: the change of the means, without a band of its own
-            delta = (after.metrics[metric].mean() - before.metrics[metric].mean()) * scale
+            delta = (after.metrics[name].mean() - before.metrics[name].mean()) * scale
             change = Band(float(delta), float(delta), float(delta))
         out.append(
             Pair(
                 key,
                 unit,
-                Band.of(today[metric], scale),
-                Band.of(recommended[metric], scale),
+                Band.of(today[name], scale),
+                Band.of(recommended[name], scale),
                 change,
-                higher_is_better,
+                metric(name).better > 0,
             )
         )
     return out

@@ -20,14 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-CONSTRUCTS = (
-    "satisfaction",
-    "identification",
-    "voice",
-    "trust",
-    "always_on",
-    "social_media_skill",
-)
+from core.scenario import CONSTRUCTS
+
 # (construct, reversed, English, Dutch): paraphrases, not the lexicon's own sentences
 ITEMS = [
     ("satisfaction", False, "Overall, my job gives me real satisfaction.",

@@ -15,23 +15,22 @@ from core.answer import Answer, Pair
 from core.recommend import Recommendation
 from core.reports.board_note import (
     board_note,
-    figure_change,
-    figure_sure,
+    figure_tone,
     headline,
+    marked_change,
     reason_line,
     to_docx,
     to_pdf,
 )
+from core.reports.decision_text import decision_text
 from ui.i18n import fmt_number, fmt_share, lang, plain, t
-
-BETTER = {"reach": 1, "posters": 1, "leak_chance": -1, "always_on": -1}
 
 
 def _delta_colour(pair: Pair) -> str:
-    no_change = figure_change(pair, lang()) == t("answer.no_change")
-    if no_change or not figure_sure(pair):
+    """st.metric's colour for the change: grey when none or not sure, else by direction."""
+    if figure_tone(pair, lang()) == "neutral":
         return "off"
-    return "normal" if BETTER[pair.key] > 0 else "inverse"
+    return "normal" if pair.higher_is_better else "inverse"
 
 
 def sentence(ans: Answer) -> None:
@@ -61,10 +60,7 @@ def pair_cards(ans: Answer) -> None:
                 for pair, cell in zip(row, st.columns(2), strict=True):
                     delta, colour = None, "off"
                     if which == "recommended":
-                        delta = figure_change(pair, lang())
-                        colour = _delta_colour(pair)
-                        if colour == "off" and delta != t("answer.no_change"):
-                            delta = f"{delta} {t('answer.unsure_mark')}"
+                        delta, colour = marked_change(pair, lang()), _delta_colour(pair)
                     cell.metric(
                         _label(pair, ans.employees),
                         _value(pair, which),
@@ -81,9 +77,9 @@ def moves_and_reasons(rec: Recommendation, ans: Answer) -> None:
     moves, reasons = st.columns(2)
     with moves:
         st.markdown(f"**{t('answer.first_moves')}**")
-        note = board_note(rec, ans, lang())
-        if note.moves:
-            for line in note.moves:
+        lines = decision_text(rec, lang()).moves
+        if lines:
+            for line in lines:
                 st.markdown(plain(line))
         else:
             st.caption(t("answer.no_changes"))

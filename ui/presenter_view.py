@@ -20,7 +20,7 @@ from core import charts
 from core import formatting as fmt
 from core.answer import Answer, Pair
 from core.recommend import Recommendation
-from core.reports.board_note import BoardNote, figure_value
+from core.reports.board_note import BoardNote, figure_tone, figure_value
 from core.text import plotly_literal
 from ui.boundary import guarded
 from ui.i18n import lang, t
@@ -197,13 +197,6 @@ def _figure(pair: Pair, which: str, employees: int) -> str:
     return f'{_e(number)}<span class="pres-of">{_e(total)}</span>'
 
 
-def _tone(pair: Pair, change: str) -> str:
-    """Green for a sure gain, orange for a sure loss, grey for no change or an unsure one."""
-    if change == t("answer.no_change") or pair.change.crosses_zero:
-        return "neutral"
-    return "good" if (pair.change.mean > 0) == pair.higher_is_better else "bad"
-
-
 def screen_compare(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  # noqa: ARG001
     """2: today | recommended, four figures in plain units with the change under the new one."""
     st.title(t("presenter.screen.compare"))
@@ -218,7 +211,7 @@ def screen_compare(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  
             f'<div class="pres-label">{_e(label)}</div>',
             f'<div class="pres-num today">{_figure(pair, "today", ans.employees)}</div>',
             f'<div class="pres-num rec">{_figure(pair, "recommended", ans.employees)}'
-            f'<span class="pres-change {_tone(pair, change)}">{_e(change)}'
+            f'<span class="pres-change {figure_tone(pair, lang())}">{_e(change)}'
             "</span></div>",
         ]
     _html(f'<div class="pres-grid">{"".join(cells)}</div>')

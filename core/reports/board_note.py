@@ -55,6 +55,21 @@ def figure_sure(pair: Pair) -> bool:
     return not pair.change.crosses_zero
 
 
+def marked_change(pair: Pair, lang: str) -> str:
+    """The change, with '(not sure)' when 8 in 10 simulated years do not agree on it."""
+    change = figure_change(pair, lang)
+    if figure_sure(pair) or change == translate("answer.no_change", lang):
+        return change
+    return f"{change} {translate('answer.unsure_mark', lang)}"
+
+
+def figure_tone(pair: Pair, lang: str) -> str:
+    """'good' for a sure gain, 'bad' for a sure loss, 'neutral' for none or an unsure one."""
+    if figure_change(pair, lang) == translate("answer.no_change", lang) or not figure_sure(pair):
+        return "neutral"
+    return "good" if (pair.change.mean > 0) == pair.higher_is_better else "bad"
+
+
 def headline(ans: Answer, lang: str) -> str:
     """'For X: 8 changes; reach +35%, chance of a leak this year 34% -> 30%.'"""
     org = one_line(ans.name(lang))
@@ -114,12 +129,10 @@ class BoardNote:
 def board_note(rec: Recommendation, ans: Answer, lang: str, today: date | None = None) -> BoardNote:
     lang = normalise_language(lang)
     org = one_line(ans.name(lang))
-    rows, unsure = [], False
+    rows = []
+    unsure = any(marked_change(p, lang) != figure_change(p, lang) for p in ans.pairs)
     for pair in ans.pairs:
-        change = figure_change(pair, lang)
-        if not figure_sure(pair) and change != translate("answer.no_change", lang):
-            change = f"{change} {translate('answer.unsure_mark', lang)}"
-            unsure = True
+        change = marked_change(pair, lang)
         rows.append(
             (
                 translate(f"answer.figure.{pair.key}", lang),

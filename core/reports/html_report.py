@@ -24,6 +24,7 @@ from core.recommend import Recommendation
 from core.reports.board_note import figure_change, figure_value, headline
 from core.reports.choice import ExportSet
 from core.reports.decision_text import decision_text
+from core.reports.persona_table import persona_table
 from core.reports.policy_text import value_label
 from core.simulate import SimulationResult
 from core.text import one_line
@@ -225,24 +226,10 @@ def _personas(
         groups = result.group_summary()
         if not groups:
             continue
-        head = "".join(
-            f"<th>{_esc(translate(k, lang))}</th>"
-            for k in (
-                "report.persona",
-                "level.creator",
-                "metric.critics_share.title",
-                "metric.reactance_share.title",
-                "metric.always_on_share.title",
-            )
-        )
+        header, table = persona_table(groups, names, lang)
+        head = "".join(f"<th>{_esc(cell)}</th>" for cell in header)
         rows = "".join(
-            f"<tr><td>{_esc(names.get(g, g))}</td>"
-            + "".join(
-                f"<td>{fmt.percent(v[k]['mean'], lang, 1)}</td>"
-                for k in ("creators", "critics", "reactant", "always_on")
-            )
-            + "</tr>"
-            for g, v in groups.items()
+            "<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in row) + "</tr>" for row in table
         )
         blocks.append(f"<h3>{_esc(label)}</h3><table><tr>{head}</tr>{rows}</table>")
     return "".join(blocks)

@@ -23,6 +23,7 @@ from core.reports.decision_text import decision_text
 from core.reports.figures import bars
 from core.reports.html_report import CHART_METRICS
 from core.reports.pdf import PdfDocument
+from core.reports.persona_table import persona_table
 from core.reports.policy_text import value_label
 from core.text import one_line
 
@@ -137,30 +138,11 @@ def _personas(doc: PdfDocument, chosen: ExportSet, lang: str, names: dict[str, s
     if not any(groups for _, groups in blocks):
         return
     doc.heading(translate("report.personas", lang))
-    header = tuple(
-        translate(k, lang)
-        for k in (
-            "report.persona",
-            "level.creator",
-            "metric.critics_share.title",
-            "metric.reactance_share.title",
-            "metric.always_on_share.title",
-        )
-    )
     for label, groups in blocks:
         if not groups:
             continue
         doc.paragraph(one_line(label), size=10)
-        rows = [
-            (
-                names.get(g, g),
-                *[
-                    fmt.percent(v[k]["mean"], lang, 1)
-                    for k in ("creators", "critics", "reactant", "always_on")
-                ],
-            )
-            for g, v in groups.items()
-        ]
+        header, rows = persona_table(groups, names, lang)
         doc.table(header, rows, size=8.5)
 
 

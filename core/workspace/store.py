@@ -290,21 +290,33 @@ class WorkspaceStore:
                 except IntegrityError as exc:
                     raise self._integrity(conn, token, name) from exc
                 return self._saved(self._get(conn, token, new_id))
-            try:
-                done = conn.execute(
-                    update(SavedRow)
-                    .where(
-                        SavedRow.workspace == token,
-                        SavedRow.id == saved_id,
-                        SavedRow.version == expected_version,
-                    )
-                    .values(version=SavedRow.version + 1, **values)
+            return self._update_saved(conn, token, saved_id, expected_version, name, values)
+
+    def _update_saved(
+        self,
+        conn: Any,
+        token: str,
+        saved_id: int,
+        expected_version: int | None,
+        name: str,
+        values: dict[str, Any],
+    ) -> SavedScenario:
+        """Overwrite a saved scenario only if nobody changed it since ``expected_version``."""
+        try:
+            done = conn.execute(
+                update(SavedRow)
+                .where(
+                    SavedRow.workspace == token,
+                    SavedRow.id == saved_id,
+                    SavedRow.version == expected_version,
                 )
-            except IntegrityError as exc:
-                raise self._integrity(conn, token, name) from exc
-            if done.rowcount != 1:
-                raise WorkspaceConflict("error.workspace_saved_conflict", name=name)
-            return self._saved(self._get(conn, token, saved_id))
+                .values(version=SavedRow.version + 1, **values)
+            )
+        except IntegrityError as exc:
+            raise self._integrity(conn, token, name) from exc
+        if done.rowcount != 1:
+            raise WorkspaceConflict("error.workspace_saved_conflict", name=name)
+        return self._saved(self._get(conn, token, saved_id))
 
     def _integrity(self, conn: Any, token: str, name: str) -> WorkspaceError:
         """A unique name taken, or a workspace row missing (saved before it was created)."""
@@ -316,22 +328,9 @@ class WorkspaceStore:
     @_database
     def rename(self, token: str, saved_id: int, name: str, expected_version: int) -> SavedScenario:
         name = clean_name(name)
+        values = {"name": name, "updated_at": utc_now()}
         with self.engine.begin() as conn:
-            try:
-                done = conn.execute(
-                    update(SavedRow)
-                    .where(
-                        SavedRow.workspace == token,
-                        SavedRow.id == saved_id,
-                        SavedRow.version == expected_version,
-                    )
-                    .values(name=name, version=SavedRow.version + 1, updated_at=utc_now())
-                )
-            except IntegrityError as exc:
-                raise WorkspaceError("error.workspace_name_taken", name=name) from exc
-            if done.rowcount != 1:
-                raise WorkspaceConflict("error.workspace_saved_conflict", name=name)
-            return self._saved(self._get(conn, token, saved_id))
+            return self._update_saved(conn, token, saved_id, expected_version, name, values)
 
     @_database
     def duplicate(self, token: str, saved_id: int, name: str) -> SavedScenario:

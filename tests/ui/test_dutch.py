@@ -25,7 +25,7 @@ from core.scenario import load_scenario, with_policy
 from core.simulate import simulate
 from tests.conftest import SAMPLES
 from tests.ui.test_pages import PAGES, app
-from tests.ui.visible_text import foreign_phrases, page_texts, problems
+from tests.ui.visible_text import deck_texts, foreign_phrases, page_texts, problems
 
 LANGS = ["nl", "en"]
 
@@ -77,14 +77,7 @@ def documents():
         body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
         html_text = [re.sub(r"<[^>]+>", " ", body)]
         deck = Presentation(io.BytesIO(pptx_deck(results, lang, rec)))
-        deck_text = []
-        for slide in deck.slides:
-            for shape in slide.shapes:
-                if shape.has_text_frame:
-                    deck_text.append(shape.text_frame.text)
-                if shape.has_table:
-                    deck_text += [c.text for row in shape.table.rows for c in row.cells]
-            deck_text.append(slide.notes_slide.notes_text_frame.text)
+        deck_text = deck_texts(deck)
         policy = draft_policy(with_policy(hospital, rec.policy), lang)
         word = Document(io.BytesIO(to_docx(policy)))
         docx_text = [p.text for p in word.paragraphs]

@@ -168,3 +168,16 @@ def page_texts(at, lang: str) -> Iterator[str]:
             continue
         elif proto is not None and hasattr(proto, "ListFields"):
             yield from _proto_strings(proto)
+
+
+def deck_texts(prs) -> list[str]:
+    """Every text a reader meets in a deck: text boxes, table cells and speaker notes."""
+    found = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                found.append(shape.text_frame.text)
+            if shape.has_table:
+                found += [c.text for row in shape.table.rows for c in row.cells]
+        found.append(slide.notes_slide.notes_text_frame.text)
+    return found

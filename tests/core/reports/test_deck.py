@@ -24,6 +24,7 @@ from core.scenario import Policy, load_scenario, with_policy
 from core.simulate import simulate
 from tests.conftest import ROOT, SAMPLES
 from tests.core.reports.deck_preview import render
+from tests.ui.visible_text import deck_texts as texts
 from tests.ui.visible_text import problems
 
 DAY = date(2026, 11, 28)
@@ -60,18 +61,6 @@ def decks(rec):
 def title(slide) -> str:
     """The first text box: the slide's title (on the title slide, the whole block)."""
     return next(s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.TEXT_BOX).text_frame.text
-
-
-def texts(prs) -> list[str]:
-    found = []
-    for slide in prs.slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                found.append(shape.text_frame.text)
-            if shape.has_table:
-                found += [c.text for row in shape.table.rows for c in row.cells]
-        found.append(slide.notes_slide.notes_text_frame.text)
-    return found
 
 
 TITLES = [

@@ -1,4 +1,4 @@
-"""A local Serre server for the browser benchmarks (localhost only, stopped on exit)."""
+"""A local Serre server for the browser tests and benchmarks (localhost only, stopped on exit)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -37,12 +37,14 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> No
 
 
 @contextmanager
-def serre_server() -> Iterator[tuple[str, subprocess.Popen]]:
-    """(url, process) of a fresh server with its own empty data folder."""
+def serre_server(data_dir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """(url, process) of a fresh server storing workspaces in ``data_dir`` (else a temporary
+    folder): never in a user's data or database."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory(prefix="serre-bench-") as data:
-        env = {**os.environ, "SERRE_DATA_DIR": data}
+    with tempfile.TemporaryDirectory(prefix="serre-server-") as scratch:
+        env = {**os.environ, "SERRE_DATA_DIR": str(data_dir or scratch)}
+        env.pop("SERRE_DATABASE_URL", None)
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
              "--server.port", str(port), "--server.address", "127.0.0.1",
