@@ -24,8 +24,8 @@ from core.recommend import Recommendation
 from core.reports.board_note import figure_change, figure_value, headline
 from core.reports.choice import ExportSet
 from core.reports.decision_text import decision_text
-from core.reports.persona_table import persona_table
 from core.reports.policy_text import value_label
+from core.reports.tables import PARAMETER_HEADER_KEYS, parameter_row, persona_table
 from core.simulate import SimulationResult
 from core.text import one_line
 
@@ -240,22 +240,11 @@ def _assumptions(lang: str, params: ParameterSet) -> str:
     rows = []
     for p in params.values_list():
         refs = "; ".join(f"{r.authors} ({r.year}), {r.title} [{r.grade}]" for r in p.references)
-        rows.append(
-            f"<tr><td>{_esc(p.label[lang])}</td><td>{fmt.decimal(p.value, lang)}</td>"
-            f"<td>{fmt.span(fmt.decimal(p.low, lang), fmt.decimal(p.high, lang))}</td>"
-            f"<td>{_esc(translate(f'param_unit.{p.unit}', lang))}</td><td>{p.grade}</td>"
-            f"<td class='small'>{_esc(refs)}</td></tr>"
-        )
+        cells = "".join(f"<td>{_esc(cell)}</td>" for cell in parameter_row(p, lang))
+        rows.append(f"<tr>{cells}<td class='small'>{_esc(refs)}</td></tr>")
     head = "".join(
         f"<th>{_esc(translate(k, lang))}</th>"
-        for k in (
-            "method.col.parameter",
-            "method.col.value",
-            "report.range",
-            "method.col.unit",
-            "method.col.grade",
-            "method.col.sources",
-        )
+        for k in (*PARAMETER_HEADER_KEYS, "method.col.sources")
     )
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 

@@ -23,8 +23,8 @@ from core.reports.decision_text import decision_text
 from core.reports.figures import bars
 from core.reports.html_report import CHART_METRICS
 from core.reports.pdf import PdfDocument
-from core.reports.persona_table import persona_table
 from core.reports.policy_text import value_label
+from core.reports.tables import PARAMETER_HEADER_KEYS, parameter_row, persona_table
 from core.text import one_line
 
 
@@ -149,26 +149,8 @@ def _personas(doc: PdfDocument, chosen: ExportSet, lang: str, names: dict[str, s
 def _assumptions(doc: PdfDocument, chosen: ExportSet, lang: str) -> None:
     doc.heading(translate("report.assumptions", lang))
     doc.paragraph(translate("method.calibration_text", lang), size=8.5)
-    header = tuple(
-        translate(k, lang)
-        for k in (
-            "method.col.parameter",
-            "method.col.value",
-            "report.range",
-            "method.col.unit",
-            "method.col.grade",
-        )
-    )
-    rows = [
-        (
-            p.label[lang],
-            fmt.decimal(p.value, lang),
-            fmt.span(fmt.decimal(p.low, lang), fmt.decimal(p.high, lang)),
-            translate(f"param_unit.{p.unit}", lang),
-            p.grade,
-        )
-        for p in chosen.baseline.result.params.values_list()
-    ]
+    header = tuple(translate(k, lang) for k in PARAMETER_HEADER_KEYS)
+    rows = [parameter_row(p, lang) for p in chosen.baseline.result.params.values_list()]
     doc.table(header, rows, widths=(70, 24, 34, 34, 12), size=7.5)
     doc.paragraph(
         " ".join(translate(f"grade.{g}", lang) for g in "ABC"), size=8, colour=(96, 96, 96)

@@ -1,4 +1,4 @@
-"""The per-persona table of a report: one header and one row per persona, in any format."""
+"""Tables both reports print (HTML and PDF): the same header and cells, in any format."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from core import formatting as fmt
 from core.i18n import translate
+from core.parameters import Parameter
 
 HEADER_KEYS = (
     "report.persona",
@@ -29,3 +30,23 @@ def persona_table(
         for g, v in groups.items()
     ]
     return header, rows
+
+
+PARAMETER_HEADER_KEYS = (
+    "method.col.parameter",
+    "method.col.value",
+    "report.range",
+    "method.col.unit",
+    "method.col.grade",
+)
+
+
+def parameter_row(p: Parameter, lang: str) -> tuple[str, ...]:
+    """A parameter as the assumptions table shows it: label, value, range, unit, grade."""
+    return (
+        p.label[lang],
+        fmt.decimal(p.value, lang),
+        fmt.span(fmt.decimal(p.low, lang), fmt.decimal(p.high, lang)),
+        translate(f"param_unit.{p.unit}", lang),
+        p.grade,
+    )
