@@ -36,7 +36,11 @@ def page(title_key: str) -> Iterator[None]:
     from ui.bootstrap import bootstrap, persist
 
     try:
-        bootstrap(title_key)
+        try:
+            bootstrap(title_key)
+        except Exception as exc:  # no page without its bootstrap: say so and stop here
+            st.error(_message(exc, title_key), icon=":material/error:")
+            st.stop()
         yield
         _after_page()
     except Exception as exc:

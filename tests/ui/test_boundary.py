@@ -50,6 +50,22 @@ def test_an_unexpected_error_shows_a_reference_not_a_traceback(monkeypatch, capl
     assert at.sidebar.selectbox, "the sidebar (bootstrap) still rendered"
 
 
+def test_a_failing_bootstrap_is_one_message_not_a_traceback(monkeypatch, caplog):
+    """Even the shared start of every page failing (here: the sidebar) ends in one sentence."""
+    from ui import bootstrap
+
+    def broken(*_args, **_kwargs):
+        raise OSError("sidebar gone")
+
+    monkeypatch.setattr(bootstrap, "_sidebar", broken)
+    caplog.set_level(logging.ERROR, logger="serre")
+    at = app("pages/3_Policy_mix.py").run()
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "reference E-" in shown and "sidebar gone" not in shown
+    assert not at.title, "the page body did not run without its bootstrap"
+
+
 def test_a_failing_callback_is_reported_and_the_page_carries_on(monkeypatch, caplog):
     at = app("pages/1_Organisation.py").run()
 
