@@ -1,4 +1,4 @@
-"""Bounded load test: N concurrent browser sessions against one local Serre server.
+"""Bounded load test: N concurrent sessions against one local Serre server.
 
 Each session opens Home, Simulation and Policy mix and changes a lever there.
 Prints median and max settle times per step, errors (exceptions shown or
@@ -6,7 +6,14 @@ timeouts; should be 0) and the server's memory (server plus reader
 children) over time, and again after the sessions close. Localhost only,
 bounded sessions and a time limit; nothing is asserted.
 
-    python benchmarks/bench_load.py [--sessions 10] [--limit 600]
+By default the sessions are headless protocol clients (``stream_client``): in a
+workshop each participant's browser runs on their own laptop, so what one
+machine must carry is the server. ``--browsers`` drives real Chromium pages
+instead; on this 2-core machine those browsers take most of the CPU.
+``--levers distinct`` makes every session change a different lever (inputs no
+other session computed); the default has them all change the same one.
+
+    python benchmarks/bench_load.py [--sessions 10] [--browsers] [--levers distinct]
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.e2e.serve import serre_server  # noqa: E402
 from tests.e2e.test_browser import BUSY  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from stream_client import StreamSession  # noqa: E402
 
 MAX_SESSIONS = 20
 STEPS = ("home", "simulation", "policy", "lever")
@@ -117,18 +127,44 @@ async def _session(browser, url: str, times: dict, errors: list) -> None:
         await context.close()
 
 
-async def _run(url: str, sessions: int, limit: float) -> tuple[dict, list]:
+async def _stream_session(url: str, lever: int, times: dict, errors: list) -> None:
+    try:
+        async with StreamSession(url) as session:
+            for step, path in (
+                ("home", ""),
+                ("simulation", "Simulation"),
+                ("policy", "Policy_mix"),
+            ):
+                times[step].append(await session.open(path))
+            levers = sorted(key for key in session.toggles if key.startswith("mix."))
+            times["lever"].append(await session.flip(levers[lever % len(levers)]))
+            errors.extend(session.exceptions)
+    except Exception as exc:  # a timeout or a lost connection counts as an error
+        errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:80] if str(exc) else ''}")
+
+
+async def _run(
+    url: str, sessions: int, limit: float, browsers: bool, distinct: bool
+) -> tuple[dict, list]:
     from playwright.async_api import async_playwright
 
     times: dict[str, list[float]] = {step: [] for step in STEPS}
     errors: list[str] = []
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        jobs = [_session(browser, url, times, errors) for _ in range(sessions)]
+
+    async def _all(jobs: list) -> None:
         try:
             await asyncio.wait_for(asyncio.gather(*jobs), timeout=limit)
         except TimeoutError:
             errors.append("time limit reached")
+
+    if not browsers:
+        await _all(
+            [_stream_session(url, i if distinct else 0, times, errors) for i in range(sessions)]
+        )
+        return times, errors
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        await _all([_session(browser, url, times, errors) for _ in range(sessions)])
         await browser.close()
     return times, errors
 
@@ -137,6 +173,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--limit", type=float, default=600, help="seconds for the whole run")
+    parser.add_argument(
+        "--browsers", action="store_true", help="Chromium pages, not protocol clients"
+    )
+    parser.add_argument("--levers", choices=("same", "distinct"), default="same")
     args = parser.parse_args()
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
     with serre_server() as (url, server):
@@ -144,7 +184,9 @@ def main() -> None:
         sampler.start()
         start_mb = _rss_mb(server.pid)
         cpu0, machine0, wall0 = _cpu_s(server.pid), _machine_cpu_s(), time.monotonic()
-        times, errors = asyncio.run(_run(url, sessions, args.limit))
+        times, errors = asyncio.run(
+            _run(url, sessions, args.limit, args.browsers, args.levers == "distinct")
+        )
         busy_end = time.monotonic() - sampler.start_time
         server_cpu, machine_cpu = _cpu_s(server.pid) - cpu0, _machine_cpu_s() - machine0
         wall = time.monotonic() - wall0
@@ -152,7 +194,9 @@ def main() -> None:
         sampler.stop.set()
         sampler.join()
         end_mb = _rss_mb(server.pid)
-    print(f"{sessions} concurrent sessions on {url} (2 cores shared)")
+    kind = "Chromium pages" if args.browsers else "protocol clients (no browser)"
+    print(f"{sessions} concurrent sessions ({kind}, {args.levers} lever) on {url}, "
+          f"{os.cpu_count()} cores shared")  # fmt: skip
     for step in STEPS:
         values = times[step]
         if values:
@@ -163,7 +207,7 @@ def main() -> None:
     print(f"  server memory: start {start_mb:.0f} MB, peak {peak:.0f} MB, "
           f"15 s after the sessions closed {end_mb:.0f} MB")  # fmt: skip
     print(f"  CPU during the load: server {server_cpu:.1f} s, whole machine {machine_cpu:.1f} s "
-          f"in {wall:.1f} s wall (the browsers take the rest)")  # fmt: skip
+          f"in {wall:.1f} s wall")  # fmt: skip
     step = max(1, len(sampler.samples) // 12)
     trace = ", ".join(f"{t:.0f}s {mb:.0f}" for t, mb in sampler.samples[::step])
     print(f"  memory over time (MB): {trace}  [load ended at {busy_end:.0f}s]")
