@@ -14,6 +14,7 @@ from core.valuation import Platforms as CpmPrices
 from core.valuation import Valuation, value_change, value_summary
 from ui import compute, state
 from ui.boundary import page
+from ui.figures import figure
 from ui.i18n import fmt_eur, fmt_number, fmt_share, lang, t, tx
 from ui.widgets import big_numbers, chart, session_choice
 
@@ -61,10 +62,13 @@ with page("nav.simulation"):
     left, right = st.columns(2)
     with left:
         level_labels = {k: t(f"level.{k}") for k in ("passive", "engaged", "creator")}
-        fig, data = charts.funnel(result.level_summary(), level_labels, t("sim.funnel"), lang())
+        fig, data = figure(
+            charts.funnel, result.level_summary(), level_labels, t("sim.funnel"), lang()
+        )
         chart(fig, data, "funnel")
     with right:
-        fig, data = charts.bands(
+        fig, data = figure(
+            charts.bands,
             summary,
             ["monthly_impressions", "monthly_unique_reach", "monthly_recruitment_reach"],
             t("sim.reach"),
@@ -74,10 +78,13 @@ with page("nav.simulation"):
 
     left, right = st.columns(2)
     with left:  # rare events: the chance of at least one, never an empty median bar
-        fig, data = charts.bands(summary, list(RISK_PROBABILITIES), t("sim.risk_chances"), lang())
+        fig, data = figure(
+            charts.bands, summary, list(RISK_PROBABILITIES), t("sim.risk_chances"), lang()
+        )
         chart(fig, data, "risk_chances")
     with right:
-        fig, data = charts.bands(
+        fig, data = figure(
+            charts.bands,
             summary,
             ["critics_share", "reactance_share", "always_on_share", "negative_posts_per_year"],
             t("sim.risk_staff"),
@@ -108,7 +115,8 @@ with page("nav.simulation"):
         table = pd.DataFrame(rows)
         st.dataframe(table, hide_index=True, width="stretch")
         st.caption(t("sim.personas_note"))
-    fig, data = charts.platforms(
+    fig, data = figure(
+        charts.platforms,
         result.platform_summary(),
         {p: t(f"platform.{p}") for p in PLATFORMS},
         t("sim.platforms"),
@@ -175,7 +183,8 @@ with page("nav.simulation"):
             for row in rows:
                 row["low"] *= scale
                 row["high"] *= scale
-            fig, data = charts.tornado(
+            fig, data = figure(
+                charts.tornado,
                 rows,
                 bars[0].base * scale,
                 t("sim.tornado", metric=t(f"metric.{metric}.title")),

@@ -14,6 +14,7 @@ from core.simulate import COMPARED_METRICS, difference
 from ui import compute, state, workspace
 from ui.bootstrap import SHARE_PARAM
 from ui.boundary import page
+from ui.figures import figure
 from ui.i18n import lang, plain, t, tx
 from ui.widgets import chart, fmt_change, fmt_value, session_choice
 from ui.workspace_view import saved_list, workspace_box
@@ -240,7 +241,8 @@ with page("nav.scenarios"):
             }
         )
     frame = pd.DataFrame(points)
-    fig = charts.frontier(
+    fig = figure(
+        charts.frontier,
         frame,
         t(f"metric.{risk_metric}.title"),
         t("metric.monthly_unique_reach.title"),
