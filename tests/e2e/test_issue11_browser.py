@@ -37,6 +37,7 @@ def _upload(page: Page, server: str, path) -> None:
 def _items(page: Page, construct: str) -> tuple[str, str]:
     """(mean, items) of a construct in the reliability table."""
     row = page.locator('[data-testid="stTable"] tr', has_text=construct).first
+    row.locator("td").first.wait_for(timeout=60_000)  # drawn after the run settles under load
     cells = row.locator("td").all_inner_texts()
     return cells[0].strip(), cells[-2].strip()
 
