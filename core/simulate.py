@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 from scipy.special import ndtri, pdtr
-from threadpoolctl import threadpool_limits
 
 from core import behaviour as bh
 from core import reach
@@ -25,6 +24,7 @@ from core.context import DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, RunContext, strea
 from core.metrics import COMPARED, HEADLINE, is_share
 from core.population import Population
 from core.scenario import PLATFORMS, Scenario
+from core.threads import one_native_thread
 from core.year import GROUP_STATES, Prepared, simulate_chunk
 
 __all__ = [
@@ -228,11 +228,11 @@ def simulate(scenario: Scenario, context: RunContext | None = None) -> Simulatio
     bounds = _chunks(population.size, context.runs)
     seeds = behaviour_seed.spawn(len(bounds))
     jobs = [(*b, s) for b, s in zip(bounds, seeds, strict=True)]
-    if len(jobs) == 1:  # small work: no threads to start, BLAS may use the cores
+    one_native_thread()
+    if len(jobs) == 1:  # small work: no threads to start
         parts = [simulate_chunk(prep, *jobs[0])]
-    else:
-        # Our own threads split the runs; BLAS threads on top would oversubscribe the cores.
-        with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(WORKERS) as pool:
+    else:  # our own threads split the runs
+        with ThreadPoolExecutor(WORKERS) as pool:
             parts = list(pool.map(lambda job: simulate_chunk(prep, *job), jobs))
     return _assemble(scenario, context, prep, parts, count_seed)
 

@@ -23,7 +23,8 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_consistent_length, column_or_1d, validate_data
-from threadpoolctl import threadpool_limits
+
+from core.threads import one_native_thread
 
 MIN_SAMPLE = 60
 MIN_PER_CLASS = 12
@@ -102,8 +103,8 @@ class DriverModel(BaseEstimator):
         X = validate_data(self, X, dtype=float, ensure_all_finite="allow-nan")
         y = column_or_1d(np.asarray(y, dtype=float), warn=True)
         check_consistent_length(X, y)
-        with threadpool_limits(1):
-            return self._fit(X, y, feature_names)
+        one_native_thread()
+        return self._fit(X, y, feature_names)
 
     def _fit(
         self, X: np.ndarray, y: np.ndarray, feature_names: list[str] | None = None

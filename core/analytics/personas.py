@@ -19,9 +19,9 @@ from sklearn.mixture import GaussianMixture
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils import Tags
 from sklearn.utils.validation import validate_data
-from threadpoolctl import threadpool_limits
 
 from core.scenario import CONSTRUCTS
+from core.threads import one_native_thread
 
 MIN_COMPONENTS, MAX_COMPONENTS = 1, 6
 COVARIANCE_TYPES = ("tied", "diag")
@@ -64,8 +64,8 @@ class PersonaModel(BaseEstimator):
             raise ValueError(
                 f"{X.shape[1]} columns: expected at most the {len(CONSTRUCTS)} constructs"
             )
-        with threadpool_limits(1):
-            return self._fit(X)
+        one_native_thread()
+        return self._fit(X)
 
     def _fit(self, X: np.ndarray) -> PersonaModel:
         self.columns_ = np.where(~np.isnan(X).all(axis=0))[0]

@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from threadpoolctl import threadpool_limits
 
 from core.context import SurveySource
 from core.i18n import translate
@@ -63,6 +62,7 @@ from core.survey.scoring import (
     summarise_behaviour,
     summarise_construct,
 )
+from core.threads import one_native_thread
 
 ITEM_KINDS = ("likert", "numeric_scale", "binary")
 SCALE_KINDS = ("likert", "numeric_scale")
@@ -314,8 +314,8 @@ def ingest(
     dropped, which for an identifying column needs ``confirm_keep``.
     Native thread pools are held to one thread (the cores are shared).
     """
-    with threadpool_limits(1):
-        return _ingest(data, filename, mapping_file, threshold, max_bytes, drop, keep, confirm_keep)
+    one_native_thread()
+    return _ingest(data, filename, mapping_file, threshold, max_bytes, drop, keep, confirm_keep)
 
 
 def _ingest(

@@ -32,7 +32,8 @@ from sklearn.base import BaseEstimator
 from sklearn.decomposition import FactorAnalysis
 from sklearn.utils import Tags
 from sklearn.utils.validation import validate_data
-from threadpoolctl import threadpool_limits
+
+from core.threads import one_native_thread
 
 MIN_RESPONDENTS = 30
 MIN_R = 0.30  # an item the lexicon does not know joins a construct from this item-rest r
@@ -118,8 +119,8 @@ class ItemMapper(BaseEstimator):
         anchors = list(self.anchors) if self.anchors is not None else [no_wording] * p
         if len(anchors) != p:
             raise ValueError(f"one anchor per item: {len(anchors)} anchors for {p} items")
-        with threadpool_limits(1):
-            return self._fit(X, anchors)
+        one_native_thread()
+        return self._fit(X, anchors)
 
     def _fit(self, X: np.ndarray, anchors: list[Anchor]) -> ItemMapper:
         p = X.shape[1]
@@ -316,8 +317,8 @@ def omega(matrix: np.ndarray) -> float | None:
     if (sd <= 0).any():
         return None
     Z = (complete - complete.mean(axis=0)) / sd
-    with threadpool_limits(1):
-        fa = FactorAnalysis(n_components=1, random_state=0).fit(Z)
+    one_native_thread()
+    fa = FactorAnalysis(n_components=1, random_state=0).fit(Z)
     loadings = fa.components_[0]
     if loadings.sum() < 0:
         loadings = -loadings
