@@ -144,7 +144,7 @@ async def _stream_session(url: str, lever: int, times: dict, errors: list) -> No
 
 
 async def _run(
-    url: str, sessions: int, limit: float, browsers: bool, distinct: bool
+    url: str, sessions: int, limit: float, browsers: bool, distinct: bool, shift: int = 0
 ) -> tuple[dict, list]:
     from playwright.async_api import async_playwright
 
@@ -159,7 +159,10 @@ async def _run(
 
     if not browsers:
         await _all(
-            [_stream_session(url, i if distinct else 0, times, errors) for i in range(sessions)]
+            [
+                _stream_session(url, shift + (i if distinct else 0), times, errors)
+                for i in range(sessions)
+            ]
         )
         return times, errors
     async with async_playwright() as p:
@@ -169,48 +172,59 @@ async def _run(
     return times, errors
 
 
+def _report(times: dict, errors: list, sessions: int) -> None:
+    for step in STEPS:
+        values = times[step]
+        if values:
+            print(f"    {step:11} median {statistics.median(values):6.2f} s   "
+                  f"max {max(values):6.2f} s   ({len(values)} of {sessions})")  # fmt: skip
+    print(f"    errors: {len(errors)} {errors if errors else ''}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10)
-    parser.add_argument("--limit", type=float, default=600, help="seconds for the whole run")
+    parser.add_argument("--rounds", type=int, default=2, help="load rounds on one server")
+    parser.add_argument("--limit", type=float, default=600, help="seconds for each round")
     parser.add_argument(
         "--browsers", action="store_true", help="Chromium pages, not protocol clients"
     )
     parser.add_argument("--levers", choices=("same", "distinct"), default="same")
     args = parser.parse_args()
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
+    kind = "Chromium pages" if args.browsers else "protocol clients (no browser)"
+    print(f"{sessions} concurrent sessions ({kind}, {args.levers} lever) per round, "
+          f"{max(1, args.rounds)} rounds on one server, {os.cpu_count()} cores shared")  # fmt: skip
     with serre_server() as (url, server):
         sampler = Sampler(server.pid)
         sampler.start()
         start_mb = _rss_mb(server.pid)
-        cpu0, machine0, wall0 = _cpu_s(server.pid), _machine_cpu_s(), time.monotonic()
-        times, errors = asyncio.run(
-            _run(url, sessions, args.limit, args.browsers, args.levers == "distinct")
-        )
-        busy_end = time.monotonic() - sampler.start_time
-        server_cpu, machine_cpu = _cpu_s(server.pid) - cpu0, _machine_cpu_s() - machine0
-        wall = time.monotonic() - wall0
-        time.sleep(15)  # sessions closed: let the server drop them
+        closed_mb: list[float] = []
+        for round_no in range(max(1, args.rounds)):
+            cpu0, machine0, wall0 = _cpu_s(server.pid), _machine_cpu_s(), time.monotonic()
+            times, errors = asyncio.run(
+                _run(url, sessions, args.limit, args.browsers, args.levers == "distinct", round_no)
+            )
+            server_cpu, machine_cpu = _cpu_s(server.pid) - cpu0, _machine_cpu_s() - machine0
+            wall = time.monotonic() - wall0
+            time.sleep(15)  # sessions closed: let the server drop them
+            closed_mb.append(_rss_mb(server.pid))
+            state = "cold server" if round_no == 0 else "warm server, other levers"
+            print(f"  round {round_no + 1} ({state}):")
+            _report(times, errors, sessions)
+            print(f"    CPU: server {server_cpu:.1f} s, whole machine {machine_cpu:.1f} s "
+                  f"in {wall:.1f} s wall; server memory 15 s after the sessions closed "
+                  f"{closed_mb[-1]:.0f} MB")  # fmt: skip
         sampler.stop.set()
         sampler.join()
-        end_mb = _rss_mb(server.pid)
-    kind = "Chromium pages" if args.browsers else "protocol clients (no browser)"
-    print(f"{sessions} concurrent sessions ({kind}, {args.levers} lever) on {url}, "
-          f"{os.cpu_count()} cores shared")  # fmt: skip
-    for step in STEPS:
-        values = times[step]
-        if values:
-            print(f"  {step:11} median {statistics.median(values):6.2f} s   "
-                  f"max {max(values):6.2f} s   ({len(values)} of {sessions})")  # fmt: skip
-    print(f"  errors: {len(errors)} {errors if errors else ''}")
     peak = max(mb for _, mb in sampler.samples)
-    print(f"  server memory: start {start_mb:.0f} MB, peak {peak:.0f} MB, "
-          f"15 s after the sessions closed {end_mb:.0f} MB")  # fmt: skip
-    print(f"  CPU during the load: server {server_cpu:.1f} s, whole machine {machine_cpu:.1f} s "
-          f"in {wall:.1f} s wall")  # fmt: skip
-    step = max(1, len(sampler.samples) // 12)
+    growth = closed_mb[-1] - closed_mb[0]
+    print(f"  server memory: start {start_mb:.0f} MB (before any session), peak {peak:.0f} MB; "
+          f"after each round closed: {', '.join(f'{mb:.0f}' for mb in closed_mb)} MB "
+          f"(growth after the first round {growth:+.0f} MB)")  # fmt: skip
+    step = max(1, len(sampler.samples) // 16)
     trace = ", ".join(f"{t:.0f}s {mb:.0f}" for t, mb in sampler.samples[::step])
-    print(f"  memory over time (MB): {trace}  [load ended at {busy_end:.0f}s]")
+    print(f"  memory over time (MB): {trace}")
 
 
 if __name__ == "__main__":
