@@ -16,12 +16,10 @@ import dataclasses
 import json
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from core.analytics.insight import Insight, analyse, persona_source
-from core.analytics.persona_effects import lever_persona_effects
 from core.conflicts import Thresholds
 from core.context import RunContext, SyntheticSource
 from core.costs import CostSettings
@@ -32,6 +30,9 @@ from core.sensitivity import Bar, tornado
 from core.simulate import SimulationResult, simulate
 from core.valuation import Valuation
 from ui import state
+
+if TYPE_CHECKING:  # scikit-learn (1.5 s to import) only once a survey is in use
+    from core.analytics.insight import Insight
 
 INTERACTIVE_EMPLOYEES = 5000
 MEMO_ENTRIES = 24
@@ -68,6 +69,8 @@ def insight() -> Insight | None:
     survey = _survey()
     if survey is None:
         return None
+    from core.analytics.insight import analyse
+
     base = state.base()
     key = ("insight", dump_scenario(base), state.seed(), st.session_state.survey_id)
     return _memo(key, lambda: analyse(survey, base, default_parameters(), state.seed()))
@@ -84,7 +87,12 @@ def params_in_use() -> ParameterSet:
 def context(scenario: Scenario, runs: int | None = None) -> RunContext:
     """The user's run context for ``scenario``: survey respondents when in use."""
     survey = _survey()
-    source = persona_source(survey, insight()) if survey is not None else SyntheticSource()
+    if survey is None:
+        source: Any = SyntheticSource()
+    else:
+        from core.analytics.insight import persona_source
+
+        source = persona_source(survey, insight())
     return RunContext(
         params=params_in_use(),
         source=source,
@@ -114,6 +122,8 @@ def _work(kind: str, scenario: Scenario, ctx: RunContext, extra: tuple) -> Any:
         metric, with_parameters = extra
         return tornado(scenario, metric, ctx, include_parameters=with_parameters)
     if kind == "personas":
+        from core.analytics.persona_effects import lever_persona_effects
+
         return lever_persona_effects(scenario, ctx)
     raise ValueError(kind)
 

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 _COEFFICIENT_BOUND = 1_000.0  # |y| never needs more for 0/1 sets of survey size
 
@@ -55,6 +54,8 @@ def smallest_disclosed(sets: Sequence[np.ndarray]) -> Finding | None:
     """
     if not len(sets):
         return None
+    from scipy.optimize import Bounds, LinearConstraint, milp  # a quarter second: on first use
+
     matrix = np.asarray(sets, dtype=bool)
     if not matrix.any():
         return None

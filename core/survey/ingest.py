@@ -8,7 +8,7 @@ use instead of the scenario's climate block.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -19,7 +19,6 @@ from core.scenario import CONSTRUCTS
 from core.survey import likert, privacy
 from core.survey.errors import SurveyError
 from core.survey.formats import FORMAT_LABELS, Table, table_from_grid, table_from_sav
-from core.survey.itemfit import Anchor, ItemEvidence, ItemMapper
 from core.survey.mapping import (
     AUTO_CONFIDENCE,
     BEHAVIOURS,
@@ -63,6 +62,9 @@ from core.survey.scoring import (
     summarise_construct,
 )
 from core.threads import one_native_thread
+
+if TYPE_CHECKING:  # scikit-learn loads with the item fit, when a survey is read
+    from core.survey.itemfit import Anchor, ItemEvidence
 
 ITEM_KINDS = ("likert", "numeric_scale", "binary")
 SCALE_KINDS = ("likert", "numeric_scale")
@@ -460,6 +462,8 @@ def _fit_items(
     ]
     if len(items) < 2:
         return {}
+    from core.survey.itemfit import ItemMapper  # scikit-learn: about a second, on first use
+
     anchors: list[Anchor] = [
         (s.target, s.reverse, s.confidence) if s.target in CONSTRUCTS else (None, False, 0.0)
         for s in (by_column[c] for c in items)

@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 
 from core.scenario import CONSTRUCTS
-from core.survey.itemfit import omega
 
 LOW_ALPHA = 0.6
 MIN_ANSWERED_SHARE = 0.5
@@ -105,6 +104,8 @@ def summarise_construct(
     means = np.nansum(completed, axis=1) / np.maximum(answered, 1)
     scores = np.where(answered > 0, means, np.nan)
     valid = scores[~np.isnan(scores)]
+    from core.survey.itemfit import omega  # scikit-learn: about a second, on first use
+
     summary = ConstructSummary(
         construct=construct,
         items=tuple(items),
