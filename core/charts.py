@@ -13,9 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core import chart_data
 from core import formatting as fmt
 from core.i18n import translate
-from core.metrics import metric
+from core.metrics import Metric, metric
 from core.text import plotly_literal
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -99,7 +100,8 @@ def funnel(
             marker={"color": [OKABE_ITO[5], OKABE_ITO[0], OKABE_ITO[2]]},
         )
     )
-    return layout(fig, title, 340, lang), df
+    table = chart_data.funnel(df["level"], df["employees_at_least"], df["share_of_staff"], lang)
+    return layout(fig, title, 340, lang), table
 
 
 def bands(
@@ -126,7 +128,6 @@ def bands(
             f"<b>{spec.title(lang)}</b>: {spec.show(s['p50'], lang)}  "
             f"<span style='color:#555'>({spec.band(s['p10'], s['p90'], lang)})</span>"
         )
-    df = pd.DataFrame(rows)
     fig = make_subplots(
         rows=len(rows), cols=1, subplot_titles=headings, vertical_spacing=0.5 / len(rows)
     )
@@ -160,7 +161,11 @@ def bands(
             col=1,
         )
     fig.update_annotations(font_size=15, xanchor="left", x=0)
-    return layout(fig, title, 80 + 120 * len(rows), lang), df
+    specs = [metric(m) for m in metrics]
+    table = chart_data.bands(
+        [spec.title(lang) for spec in specs], [summary[m] for m in metrics], specs, "metric", lang
+    )
+    return layout(fig, title, 80 + 120 * len(rows), lang), table
 
 
 def platforms(
@@ -176,19 +181,27 @@ def platforms(
     df = pd.DataFrame(rows)
     fig = _banded_bars(df["platform"], df)
     fig.update_yaxes(title_text=translate("denominator.impressions_month", lang))
-    return layout(fig, title, lang=lang), df
+    impressions = metric("monthly_impressions")
+    table = chart_data.bands(
+        list(df["platform"]), list(summary.values()), [impressions] * len(df), "platform", lang
+    )
+    return layout(fig, title, lang=lang), table
 
 
 def tornado(
     rows: Sequence[Mapping[str, Any]],
     base: float,
     title: str,
-    unit: str,
+    measure: Metric,
     names: tuple[str, str],
     lang: str = "en",
 ) -> tuple[go.Figure, pd.DataFrame]:
-    """Bars from the base value to each factor's two settings (``names`` label them)."""
+    """Bars from the base value to each factor's two settings (``names`` label them).
+
+    Values are in ``measure``'s unit as drawn (shares already in percent).
+    """
     df = pd.DataFrame(rows)
+    unit = measure.unit(lang)
     fig = go.Figure()
     for side, name, colour in (("low", names[0], OKABE_ITO[3]), ("high", names[1], OKABE_ITO[0])):
         fig.add_bar(
@@ -205,21 +218,19 @@ def tornado(
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title_text=unit)
     fig.update_yaxes(autorange="reversed")
-    return layout(fig, title, 140 + 34 * len(df), lang), df
+    table = chart_data.tornado(rows, base, measure.title(lang), unit, names, lang)
+    return layout(fig, title, 140 + 34 * len(df), lang), table
 
 
 def frontier(
-    points: pd.DataFrame,
-    x_label: str,
-    y_label: str,
-    title: str,
-    lang: str = "en",
-    x_percent: bool = True,
-) -> go.Figure:
+    points: pd.DataFrame, risk_key: str, title: str, lang: str = "en"
+) -> tuple[go.Figure, pd.DataFrame]:
     """Reach against risk, one marker per scenario (up and to the left is better).
 
-    ``x_percent``: the risk is a probability or share (0..1), drawn in percent.
+    ``points`` holds each scenario's median and P10/P90 of monthly unique reach
+    (``reach*``) and of the metric ``risk_key`` (``risk*``; a share is drawn in percent).
     """
+    reach, risk = metric("monthly_unique_reach"), metric(risk_key)
     fig = go.Figure()
     for i, (_, row) in enumerate(points.iterrows()):
         fig.add_scatter(
@@ -247,9 +258,12 @@ def frontier(
             },
             name=plotly_literal(row["scenario"]),
         )
-    fig.update_xaxes(title_text=x_label, tickformat=".0%" if x_percent else ",")
-    fig.update_yaxes(title_text=y_label, tickformat=",")
-    return layout(fig, title, 460, lang)
+    fig.update_xaxes(
+        title_text=risk.title(lang), tickformat=".0%" if risk.is_share else ","
+    )  # fmt: skip
+    fig.update_yaxes(title_text=reach.title(lang))
+    table = chart_data.frontier(points, reach, risk, lang)
+    return layout(fig, title, 460, lang), table
 
 
 def across_scenarios(
@@ -269,4 +283,7 @@ def across_scenarios(
     text = [spec.show(s[key]["p50"], lang) for s in summaries.values()]
     fig = _banded_bars(df["scenario"].map(plotly_literal), df, text)
     fig.update_yaxes(title_text=spec.unit(lang), ticksuffix="%" if spec.is_share else "")
-    return layout(fig, spec.title(lang), lang=lang), df
+    table = chart_data.bands(
+        list(summaries), [s[key] for s in summaries.values()], [spec] * len(df), "scenario", lang
+    )
+    return layout(fig, spec.title(lang), lang=lang), table

@@ -179,7 +179,7 @@ with page("nav.simulation"):
                 rows,
                 bars[0].base * scale,
                 t("sim.tornado", metric=t(f"metric.{metric}.title")),
-                spec.unit(lang()),
+                spec,
                 (t("sim.setting_a"), t("sim.setting_b")),
                 lang(),
             )
