@@ -21,10 +21,26 @@ from core.text import plotly_literal
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 16, "color": "#222"}
+# Numbers on axes and in hovers in full with the language's grouping (d3 ","): 100.000, never
+# Plotly's default SI abbreviation "100k" / "1.2M", which reads as English and hides digits.
+NUMBERS = ","
+
+
+def _full_numbers(axis: Any) -> None:
+    axis.update(
+        tickformat=axis.tickformat or NUMBERS,
+        hoverformat=axis.hoverformat or NUMBERS,
+        exponentformat="none",
+        separatethousands=True,
+    )
 
 
 def layout(fig: go.Figure, title: str, height: int = 380, lang: str = "en") -> go.Figure:
-    """The house style: large type, white background, Okabe-Ito colours, the language's digits."""
+    """The house style: large type, white background, Okabe-Ito colours, the language's digits.
+
+    Call it once the traces and axes are there: every axis then prints full grouped
+    numbers (no "100k") with the language's separators, on ticks and in hovers.
+    """
     fig.update_layout(
         separators=fmt.plotly_separators(lang),
         title={"text": title, "font": {"size": 18}},
@@ -38,6 +54,11 @@ def layout(fig: go.Figure, title: str, height: int = 380, lang: str = "en") -> g
     )
     fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#bbb")
     fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#bbb")
+    fig.for_each_xaxis(_full_numbers)
+    fig.for_each_yaxis(_full_numbers)
+    fig.update_traces(
+        colorbar={"tickformat": NUMBERS, "exponentformat": "none"}, selector={"type": "heatmap"}
+    )
     return fig
 
 
@@ -100,7 +121,12 @@ def funnel(
             marker={"color": [OKABE_ITO[5], OKABE_ITO[0], OKABE_ITO[2]]},
         )
     )
-    table = chart_data.funnel(df["level"], df["employees_at_least"], df["share_of_staff"], lang)
+    table = chart_data.funnel(
+        [r["level"] for r in rows],
+        [r["employees_at_least"] for r in rows],
+        [r["share_of_staff"] for r in rows],
+        lang,
+    )
     return layout(fig, title, 340, lang), table
 
 
@@ -258,9 +284,7 @@ def frontier(
             },
             name=plotly_literal(row["scenario"]),
         )
-    fig.update_xaxes(
-        title_text=risk.title(lang), tickformat=".0%" if risk.is_share else ","
-    )  # fmt: skip
+    fig.update_xaxes(title_text=risk.title(lang), tickformat=".0%" if risk.is_share else NUMBERS)
     fig.update_yaxes(title_text=reach.title(lang))
     table = chart_data.frontier(points, reach, risk, lang)
     return layout(fig, title, 460, lang), table
