@@ -32,8 +32,9 @@ def header(key: str, lang: str, **params: object) -> str:
     return translate(f"col.{key}", lang, **params)
 
 
-def funnel(levels: Sequence[str], employees: Sequence[float], shares: Sequence[float],
-           lang: str) -> pd.DataFrame:  # fmt: skip
+def funnel(
+    levels: Sequence[str], employees: Sequence[float], shares: Sequence[float], lang: str
+) -> pd.DataFrame:
     """Employees at each ambassador level or higher, and their share of all staff in percent."""
     return pd.DataFrame(
         {
@@ -96,12 +97,14 @@ def frontier(points: pd.DataFrame, reach: Metric, risk: Metric, lang: str) -> pd
         row: dict[str, Any] = {header("scenario", lang): point["scenario"]}
         for prefix, spec in (("reach", reach), ("risk", risk)):
             scale = 100 if spec.is_share else 1
-            for stat, column in (("p50", prefix), ("p10", f"{prefix}_p10"),
-                                 ("p90", f"{prefix}_p90")):  # fmt: skip
+            for stat, suffix in (("p50", ""), ("p10", "_p10"), ("p90", "_p90")):
                 title = header(
-                    "stat", lang, metric=spec.title(lang), stat=header(stat, lang),
+                    "stat",
+                    lang,
+                    metric=spec.title(lang),
+                    stat=header(stat, lang),
                     unit=spec.unit(lang),
-                )  # fmt: skip
-                row[title] = rounded(point[column] * scale, spec.is_share)
+                )
+                row[title] = rounded(point[prefix + suffix] * scale, spec.is_share)
         rows.append(row)
     return pd.DataFrame(rows)
