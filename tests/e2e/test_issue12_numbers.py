@@ -60,7 +60,7 @@ def test_dutch_number_boxes_and_chart_axes(browser: Browser, server: str):
         page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=120_000)
         settle(page)
         ticks = page.locator('[data-testid="stPlotlyChart"] g.xtick text, g.ytick text')
-        labels = [t.strip() for t in ticks.all_inner_texts() if t.strip()]
+        labels = [t.strip() for t in ticks.all_text_contents() if t.strip()]
         assert labels, "the charts have tick labels"
         assert not [t for t in labels if SI_TICK.match(t)], labels
         assert not [t for t in labels if ENGLISH_GROUPING.search(t)], labels
