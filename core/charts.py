@@ -13,17 +13,34 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core import chart_data
 from core import formatting as fmt
 from core.i18n import translate
-from core.metrics import metric
+from core.metrics import Metric, metric
 from core.text import plotly_literal
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 FONT = {"family": "Inter, Segoe UI, Arial, sans-serif", "size": 16, "color": "#222"}
+# Numbers on axes and in hovers in full with the language's grouping (d3 ","): 100.000, never
+# Plotly's default SI abbreviation "100k" / "1.2M", which reads as English and hides digits.
+NUMBERS = ","
+
+
+def _full_numbers(axis: Any) -> None:
+    axis.update(
+        tickformat=axis.tickformat or NUMBERS,
+        hoverformat=axis.hoverformat or NUMBERS,
+        exponentformat="none",
+        separatethousands=True,
+    )
 
 
 def layout(fig: go.Figure, title: str, height: int = 380, lang: str = "en") -> go.Figure:
-    """The house style: large type, white background, Okabe-Ito colours, the language's digits."""
+    """The house style: large type, white background, Okabe-Ito colours, the language's digits.
+
+    Call it once the traces and axes are there: every axis then prints full grouped
+    numbers (no "100k") with the language's separators, on ticks and in hovers.
+    """
     fig.update_layout(
         separators=fmt.plotly_separators(lang),
         title={"text": title, "font": {"size": 18}},
@@ -37,6 +54,11 @@ def layout(fig: go.Figure, title: str, height: int = 380, lang: str = "en") -> g
     )
     fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#bbb")
     fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#bbb")
+    fig.for_each_xaxis(_full_numbers)
+    fig.for_each_yaxis(_full_numbers)
+    fig.update_traces(
+        colorbar={"tickformat": NUMBERS, "exponentformat": "none"}, selector={"type": "heatmap"}
+    )
     return fig
 
 
@@ -99,7 +121,13 @@ def funnel(
             marker={"color": [OKABE_ITO[5], OKABE_ITO[0], OKABE_ITO[2]]},
         )
     )
-    return layout(fig, title, 340, lang), df
+    table = chart_data.funnel(
+        [r["level"] for r in rows],
+        [r["employees_at_least"] for r in rows],
+        [r["share_of_staff"] for r in rows],
+        lang,
+    )
+    return layout(fig, title, 340, lang), table
 
 
 def bands(
@@ -126,7 +154,6 @@ def bands(
             f"<b>{spec.title(lang)}</b>: {spec.show(s['p50'], lang)}  "
             f"<span style='color:#555'>({spec.band(s['p10'], s['p90'], lang)})</span>"
         )
-    df = pd.DataFrame(rows)
     fig = make_subplots(
         rows=len(rows), cols=1, subplot_titles=headings, vertical_spacing=0.5 / len(rows)
     )
@@ -160,7 +187,11 @@ def bands(
             col=1,
         )
     fig.update_annotations(font_size=15, xanchor="left", x=0)
-    return layout(fig, title, 80 + 120 * len(rows), lang), df
+    specs = [metric(m) for m in metrics]
+    table = chart_data.bands(
+        [spec.title(lang) for spec in specs], [summary[m] for m in metrics], specs, "metric", lang
+    )
+    return layout(fig, title, 80 + 120 * len(rows), lang), table
 
 
 def platforms(
@@ -176,19 +207,27 @@ def platforms(
     df = pd.DataFrame(rows)
     fig = _banded_bars(df["platform"], df)
     fig.update_yaxes(title_text=translate("denominator.impressions_month", lang))
-    return layout(fig, title, lang=lang), df
+    impressions = metric("monthly_impressions")
+    table = chart_data.bands(
+        list(df["platform"]), list(summary.values()), [impressions] * len(df), "platform", lang
+    )
+    return layout(fig, title, lang=lang), table
 
 
 def tornado(
     rows: Sequence[Mapping[str, Any]],
     base: float,
     title: str,
-    unit: str,
+    measure: Metric,
     names: tuple[str, str],
     lang: str = "en",
 ) -> tuple[go.Figure, pd.DataFrame]:
-    """Bars from the base value to each factor's two settings (``names`` label them)."""
+    """Bars from the base value to each factor's two settings (``names`` label them).
+
+    Values are in ``measure``'s unit as drawn (shares already in percent).
+    """
     df = pd.DataFrame(rows)
+    unit = measure.unit(lang)
     fig = go.Figure()
     for side, name, colour in (("low", names[0], OKABE_ITO[3]), ("high", names[1], OKABE_ITO[0])):
         fig.add_bar(
@@ -205,21 +244,19 @@ def tornado(
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title_text=unit)
     fig.update_yaxes(autorange="reversed")
-    return layout(fig, title, 140 + 34 * len(df), lang), df
+    table = chart_data.tornado(rows, base, measure.title(lang), unit, names, lang)
+    return layout(fig, title, 140 + 34 * len(df), lang), table
 
 
 def frontier(
-    points: pd.DataFrame,
-    x_label: str,
-    y_label: str,
-    title: str,
-    lang: str = "en",
-    x_percent: bool = True,
-) -> go.Figure:
+    points: pd.DataFrame, risk_key: str, title: str, lang: str = "en"
+) -> tuple[go.Figure, pd.DataFrame]:
     """Reach against risk, one marker per scenario (up and to the left is better).
 
-    ``x_percent``: the risk is a probability or share (0..1), drawn in percent.
+    ``points`` holds each scenario's median and P10/P90 of monthly unique reach
+    (``reach*``) and of the metric ``risk_key`` (``risk*``; a share is drawn in percent).
     """
+    reach, risk = metric("monthly_unique_reach"), metric(risk_key)
     fig = go.Figure()
     for i, (_, row) in enumerate(points.iterrows()):
         fig.add_scatter(
@@ -247,9 +284,10 @@ def frontier(
             },
             name=plotly_literal(row["scenario"]),
         )
-    fig.update_xaxes(title_text=x_label, tickformat=".0%" if x_percent else ",")
-    fig.update_yaxes(title_text=y_label, tickformat=",")
-    return layout(fig, title, 460, lang)
+    fig.update_xaxes(title_text=risk.title(lang), tickformat=".0%" if risk.is_share else NUMBERS)
+    fig.update_yaxes(title_text=reach.title(lang))
+    table = chart_data.frontier(points, reach, risk, lang)
+    return layout(fig, title, 460, lang), table
 
 
 def across_scenarios(
@@ -269,4 +307,7 @@ def across_scenarios(
     text = [spec.show(s[key]["p50"], lang) for s in summaries.values()]
     fig = _banded_bars(df["scenario"].map(plotly_literal), df, text)
     fig.update_yaxes(title_text=spec.unit(lang), ticksuffix="%" if spec.is_share else "")
-    return layout(fig, spec.title(lang), lang=lang), df
+    table = chart_data.bands(
+        list(summaries), [s[key] for s in summaries.values()], [spec] * len(df), "scenario", lang
+    )
+    return layout(fig, spec.title(lang), lang=lang), table

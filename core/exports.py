@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FLOATS = "%.15g"  # shortest form that keeps every digit a reader needs
 
 
 def neutralise(value: object) -> object:
@@ -17,7 +18,9 @@ def neutralise(value: object) -> object:
 def safe_csv(frame: pd.DataFrame, lang: str = "en") -> bytes:
     """CSV (UTF-8 with BOM, for Excel) with formula-like text neutralised.
 
-    Dutch files use Excel's Dutch convention: ';' between fields, a decimal comma.
+    Dutch files use Excel's Dutch convention: ';' between fields, a decimal comma;
+    English files ',' and a decimal point. Floats are written as read (``12346``,
+    ``48.3``), never ``12346.0`` or ``0.30000000000000004``.
     """
     clean = frame.copy()
     for column in clean.columns:
@@ -25,5 +28,7 @@ def safe_csv(frame: pd.DataFrame, lang: str = "en") -> bytes:
             clean[column] = clean[column].map(neutralise)
     clean.columns = [neutralise(str(c)) for c in clean.columns]
     if lang == "nl":
-        return clean.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
-    return clean.to_csv(index=False).encode("utf-8-sig")
+        text = clean.to_csv(index=False, sep=";", decimal=",", float_format=FLOATS)
+    else:
+        text = clean.to_csv(index=False, float_format=FLOATS)
+    return text.encode("utf-8-sig")

@@ -8,12 +8,19 @@ call these functions, so a number looks the same everywhere: ``1,234`` and
 from __future__ import annotations
 
 import math
+import re
 from datetime import date as _date
 from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import (
+    NumberFormatError,
+    format_currency,
+    format_decimal,
+    format_percent,
+    parse_decimal,
+)
 
 from core.i18n import normalise_language, translate
 
@@ -58,6 +65,42 @@ def decimal(value: float, lang: str) -> str:
     """A parameter value as written (up to 6 significant digits): 0.000135 / 0,000135; 1.200."""
     value = float(f"{_clean(value):.6g}")
     return format_decimal(value, locale=_locale(lang), decimal_quantization=False)
+
+
+def editable(value: float, lang: str, decimals: int = 2) -> str:
+    """A number as it stands in an input box: grouped, at most ``decimals``, no trailing zeros.
+
+    ``1250.5`` reads ``1.250,5`` in Dutch and ``1,250.5`` in English; ``25.0`` reads ``25``.
+    """
+    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    return format_decimal(_clean(value), format=pattern, locale=_locale(lang))
+
+
+UNIT_MARKS = ("%", "€", "EUR", "eur", "euro")  # a unit typed with the number is tolerated
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def parse_number(text: str, lang: str) -> float:
+    """What a user typed into a number box, read in the language's digits (Babel, strict).
+
+    Dutch takes ``1.250,5``, ``1250,5`` and ``0,02``; English ``1,250.5`` and
+    ``0.02``. Spaces, a percent or euro sign and a typographic minus are
+    tolerated. Grouping in the wrong place (``0.02`` in Dutch, ``1250,5`` in
+    English) is refused rather than guessed: ``ValueError``.
+    """
+    cleaned = str(text)
+    for mark in UNIT_MARKS:
+        cleaned = cleaned.replace(mark, "")
+    cleaned = _SPACES.sub("", cleaned).replace("\u2212", "-")
+    if not cleaned or len(cleaned) > 40:
+        raise ValueError(text)
+    try:
+        parsed = parse_decimal(cleaned, locale=_locale(lang), strict=True)
+    except NumberFormatError as exc:
+        raise ValueError(text) from exc
+    if not parsed.is_finite():
+        raise ValueError(text)
+    return float(parsed) + 0.0
 
 
 def auto_decimals(value: float) -> int:

@@ -52,6 +52,19 @@ class Valuation(BaseModel):
     cost_always_on: Euro = Field(default=300.0, ge=0, le=1_000_000)
 
 
+def bounds(path: str) -> tuple[float, float]:
+    """The allowed range of a unit cost or rate (``cpc``, ``cpm.linkedin``), for the inputs."""
+    model: type[BaseModel] = Valuation
+    *parents, leaf = path.split(".")
+    for name in parents:
+        model = model.model_fields[name].annotation  # type: ignore[assignment]
+    low, high = 0.0, float("inf")
+    for rule in model.model_fields[leaf].metadata:
+        low = float(getattr(rule, "ge", low))
+        high = float(getattr(rule, "le", high))
+    return low, high
+
+
 def yearly_clicks(result: SimulationResult, valuation: Valuation) -> np.ndarray:
     """Clicks on employee shares: company click rate x the employee advantage (1.8x-2.4x)."""
     name = click_parameter(result.scenario.organisation.employees)

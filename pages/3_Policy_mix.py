@@ -7,14 +7,15 @@ import dataclasses
 import streamlit as st
 
 from core.conflicts import find_conflicts
-from core.costs import CostSettings, cost_book
+from core.costs import cost_book
 from core.levers import LEVER_VALUES
 from core.recommend import Objective
-from core.valuation import Valuation
+from core.valuation import Valuation, bounds
 from ui import compute, state
 from ui.boundary import page
 from ui.decision_view import decision_summary
 from ui.i18n import fmt_number, fmt_share, lang, t
+from ui.number_field import number_field
 from ui.widgets import big_numbers, lever_input, session_choice
 
 with page("nav.policy"):
@@ -31,46 +32,56 @@ with page("nav.policy"):
         obj: Objective = ss.objective
         valuation: Valuation = ss.valuation
         cols = st.columns(3)
-        prices = {}
-        for i, (name, step) in enumerate(
+        for i, (name, decimals) in enumerate(
             (
-                ("cost_sensitive_leak", 10_000.0),
-                ("cost_negative_post", 25.0),
-                ("cost_chat_incident", 5_000.0),
-                ("cost_always_on", 50.0),
-                ("value_recruitment_click", 1.0),
+                ("cost_sensitive_leak", 0),
+                ("cost_negative_post", 0),
+                ("cost_chat_incident", 0),
+                ("cost_always_on", 0),
+                ("value_recruitment_click", 2),
             )
         ):
-            prices[name] = cols[i % 3].number_input(
-                t(f"objective.{name}"),
-                0.0,
-                100_000_000.0,
-                float(getattr(valuation, name)),
-                step,
-                format="%.0f",  # whole euros: no decimal mark to get wrong in Dutch
-                key=f"objective.{name}",
-                help=t(f"objective.{name}.help"),
-            )
+            with cols[i % 3]:
+                low, high = bounds(name)
+                number_field(
+                    t(f"objective.{name}"),
+                    f"objective.{name}",
+                    getattr(valuation, name),
+                    low,
+                    high,
+                    lambda v, name=name: state.update_valuation(name, v),
+                    decimals=decimals,
+                    help_text=t(f"objective.{name}.help"),
+                )
         sector_rate = cost_book().hourly(scenario_sector := state.base().organisation.sector)
-        hourly = cols[2].number_input(
-            t("objective.hourly_cost"),
-            1.0,
-            1000.0,
-            float(obj.costs.hourly_cost or sector_rate),
-            1.0,
-            format="%.0f",
-            key="objective.hourly_cost",
-            help=t("objective.hourly_cost.help", sector=t(f"sector.{scenario_sector}")),
-        )
-        scale = cols[0].number_input(
-            t("objective.cost_scale"),
-            0.0,
-            20.0,
-            float(obj.costs.scale),
-            0.1,
-            key="objective.cost_scale",
-            help=t("objective.cost_scale.help"),
-        )
+
+        def _costs(**change: float | None) -> None:
+            ss.objective = dataclasses.replace(
+                ss.objective, costs=ss.objective.costs.model_copy(update=change)
+            )
+
+        with cols[2]:
+            number_field(
+                t("objective.hourly_cost"),
+                "objective.hourly_cost",
+                obj.costs.hourly_cost or sector_rate,
+                1.0,
+                1000.0,
+                lambda v: _costs(hourly_cost=None if v == sector_rate else v),
+                decimals=0,
+                help_text=t("objective.hourly_cost.help", sector=t(f"sector.{scenario_sector}")),
+            )
+        with cols[0]:
+            number_field(
+                t("objective.cost_scale"),
+                "objective.cost_scale",
+                obj.costs.scale,
+                0.0,
+                20.0,
+                lambda v: _costs(scale=v),
+                decimals=2,
+                help_text=t("objective.cost_scale.help"),
+            )
         cap_today = st.checkbox(
             t("policy.cap_today"), value=obj.leak_cap is None, key="objective.cap_today"
         )
@@ -89,11 +100,8 @@ with page("nav.policy"):
                 )
                 / 100
             )
-        new_valuation = valuation.model_copy(update=prices)
-        if new_valuation != valuation:
-            ss.valuation = new_valuation
-        costs = CostSettings(hourly_cost=None if hourly == sector_rate else hourly, scale=scale)
-        new_objective = dataclasses.replace(obj, valuation=ss.valuation, costs=costs, leak_cap=cap)
+        obj = ss.objective  # the boxes' callbacks have already written their values
+        new_objective = dataclasses.replace(obj, valuation=ss.valuation, leak_cap=cap)
         if new_objective != obj:
             ss.objective = new_objective
 

@@ -10,12 +10,12 @@ from core.metrics import RISK_PROBABILITIES
 from core.metrics import metric as metric_spec
 from core.parameters import default_parameters
 from core.scenario import PLATFORMS
-from core.valuation import Platforms as CpmPrices
-from core.valuation import Valuation, value_change, value_summary
+from core.valuation import Valuation, bounds, value_change, value_summary
 from ui import compute, state
 from ui.boundary import page
 from ui.figures import figure
 from ui.i18n import fmt_eur, fmt_number, fmt_share, lang, t, tx
+from ui.number_field import number_field
 from ui.widgets import big_numbers, chart, session_choice
 
 with page("nav.simulation"):
@@ -188,7 +188,7 @@ with page("nav.simulation"):
                 rows,
                 bars[0].base * scale,
                 t("sim.tornado", metric=t(f"metric.{metric}.title")),
-                spec.unit(lang()),
+                spec,
                 (t("sim.setting_a"), t("sim.setting_b")),
                 lang(),
             )
@@ -196,6 +196,20 @@ with page("nav.simulation"):
 
     st.subheader(t("sim.value"))
     valuation: Valuation = ss.valuation
+
+    def euros(label: str, path: str, value: float, decimals: int = 2) -> None:
+        """A unit cost in euros, typed in the user's digits, within the valuation's limits."""
+        low, high = bounds(path)
+        number_field(
+            label,
+            f"valuation.{path}",
+            value,
+            low,
+            high,
+            lambda v: state.update_valuation(path, v),
+            decimals=decimals,
+        )
+
     with st.expander(t("sim.value_settings"), icon=":material/euro:"):
         method = session_choice(
             "radio",
@@ -206,41 +220,37 @@ with page("nav.simulation"):
             format_func=lambda m: t(f"sim.method.{m}"),
             horizontal=True,
         )
-        cols = st.columns(len(PLATFORMS))
-        cpm = {}
-        for column, platform in zip(cols, PLATFORMS, strict=True):
-            cpm[platform] = column.number_input(
-                t("sim.cpm", platform=t(f"platform.{platform}")),
-                0.0,
-                1000.0,
-                float(getattr(valuation.cpm, platform)),
-                0.5,
-            )
+        for column, platform in zip(st.columns(len(PLATFORMS)), PLATFORMS, strict=True):
+            with column:
+                euros(
+                    t("sim.cpm", platform=t(f"platform.{platform}")),
+                    f"cpm.{platform}",
+                    getattr(valuation.cpm, platform),
+                )
         c1, c2, c3, c4, c5 = st.columns(5)
-        cpc = c1.number_input(t("sim.cpc"), 0.0, 1000.0, valuation.cpc, 0.1)
-        ctr = (
-            c2.number_input(t("sim.ctr"), 0.0, 100.0, valuation.company_click_rate * 100, 0.1) / 100
+        with c1:
+            euros(t("sim.cpc"), "cpc", valuation.cpc)
+        with c2:  # a share, typed in percent
+            low, high = bounds("company_click_rate")
+            number_field(
+                t("sim.ctr"),
+                "valuation.company_click_rate",
+                valuation.company_click_rate * 100,
+                low * 100,
+                high * 100,
+                lambda v: state.update_valuation("company_click_rate", v / 100),
+                decimals=3,
+            )
+        costs = (
+            ("sim.cost_negative", "cost_negative_post"),
+            ("sim.cost_leak", "cost_sensitive_leak"),
+            ("sim.cost_chat", "cost_chat_incident"),
         )
-        neg = c3.number_input(
-            t("sim.cost_negative"), 0.0, 1_000_000.0, valuation.cost_negative_post, 50.0, "%.0f"
-        )
-        leak = c4.number_input(
-            t("sim.cost_leak"), 0.0, 100_000_000.0, valuation.cost_sensitive_leak, 1000.0, "%.0f"
-        )
-        chat_cost = c5.number_input(
-            t("sim.cost_chat"), 0.0, 100_000_000.0, valuation.cost_chat_incident, 1000.0, "%.0f"
-        )
-        updated = valuation.model_copy(
-            update={
-                "method": method,
-                "cpm": CpmPrices.model_validate(cpm),
-                "cpc": cpc,
-                "company_click_rate": ctr,
-                "cost_negative_post": neg,
-                "cost_sensitive_leak": leak,
-                "cost_chat_incident": chat_cost,
-            }
-        )
+        for column, (label, path) in zip((c3, c4, c5), costs, strict=True):
+            with column:  # whole euros
+                euros(t(label), path, getattr(valuation, path), decimals=0)
+        valuation = ss.valuation  # the boxes' callbacks have already written their values
+        updated = valuation.model_copy(update={"method": method})
         if updated != valuation:
             ss.valuation = valuation = updated
     values = value_summary(result, valuation)

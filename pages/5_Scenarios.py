@@ -241,12 +241,6 @@ with page("nav.scenarios"):
             }
         )
     frame = pd.DataFrame(points)
-    fig = figure(
-        charts.frontier,
-        frame,
-        t(f"metric.{risk_metric}.title"),
-        t("metric.monthly_unique_reach.title"),
-        t("scen.frontier"),
-    )
-    chart(fig, frame, "frontier")
+    fig, table = figure(charts.frontier, frame, risk_metric, t("scen.frontier"), lang())
+    chart(fig, table, "frontier")
     _exports(chosen)

@@ -144,6 +144,14 @@ def drivers(found: Insight) -> None:
                 for c in cells
             ]
         )
+        table = pd.DataFrame(
+            {  # the download, in the reader's words
+                t("insight.col.construct"): frame["construct"],
+                t("insight.axis_score"): frame["score"].round(2),
+                t("insight.axis_impact"): frame["impact"].round(3),
+                t("col.priority"): [t("col.yes") if p else t("col.no") for p in frame["priority"]],
+            }
+        )
         fig = go.Figure(
             go.Scatter(
                 x=frame["score"],
@@ -165,7 +173,7 @@ def drivers(found: Insight) -> None:
             charts.layout(
                 fig, t("insight.priority_chart", behaviour=t(f"behaviour.{outcome}")), 420
             ),
-            frame,
+            table,
             "priority",
         )
         st.caption(t("insight.priority_help"))

@@ -7,6 +7,7 @@ always works and a saved scenario carries the mix.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,20 @@ def update_lever(lever: str, key: str, target: str = "mix") -> None:
     if target == "today":
         ss.scenario = with_policy(ss.scenario, ss.today)
         ss.recommendation = None
+
+
+@guarded
+def update_valuation(path: str, value: float) -> None:
+    """Callback: one unit cost or rate of the valuation (``cpc``, ``cpm.linkedin``), validated."""
+    ss = st.session_state
+    data = ss.valuation.model_dump()
+    *parents, leaf = path.split(".")
+    node = data
+    for name in parents:
+        node = node[name]
+    node[leaf] = value
+    ss.valuation = Valuation.model_validate(data)
+    ss.objective = dataclasses.replace(ss.objective, valuation=ss.valuation)
 
 
 def set_mix(policy: Policy) -> None:

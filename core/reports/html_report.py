@@ -204,12 +204,8 @@ def _charts(results: Sequence[tuple[str, SimulationResult]], lang: str) -> str:
             for name, s in summaries.items()
         ]
     )
-    fig = charts.frontier(
-        points,
-        translate("metric.p_sensitive_leak_year.title", lang),
-        translate("metric.monthly_unique_reach.title", lang),
-        translate("report.frontier", lang),
-        lang,
+    fig, _ = charts.frontier(
+        points, "p_sensitive_leak_year", translate("report.frontier", lang), lang
     )
     roomy(fig, legend_right=True)
     parts.append(

@@ -60,3 +60,33 @@ def test_nothing_unreadable_reaches_a_reader():
     assert fmt.number(float("nan"), "en") == "0"
     assert fmt.decimal(0.000135, "nl") == "0,000135"  # small parameters keep their digits
     assert fmt.decimal(1200.25, "nl") == "1.200,25"
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "decimals", "expected"),
+    [("nl", 1250.5, 2, "1.250,5"), ("en", 1250.5, 2, "1,250.5"), ("nl", 25.0, 2, "25"),
+     ("nl", 0.02, 2, "0,02"), ("nl", 1_000_000, 0, "1.000.000"), ("en", 0.005, 3, "0.005")],
+)  # fmt: skip
+def test_editable_numbers_are_grouped_without_trailing_zeros(lang, value, decimals, expected):
+    assert fmt.editable(value, lang, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "expected"),
+    [("nl", "1.250,5", 1250.5), ("nl", "1250,5", 1250.5), ("nl", "0,02", 0.02),
+     ("nl", " 12,5 % ", 12.5), ("nl", "€ 1.000.000", 1_000_000), ("nl", "−3", -3),
+     ("en", "1,250.5", 1250.5), ("en", "1250.5", 1250.5), ("en", "€25", 25),
+     ("en", "12\u00a0500", 12500)],
+)  # fmt: skip
+def test_typed_numbers_are_read_in_the_language(lang, typed, expected):
+    assert fmt.parse_number(typed, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [("nl", "0.02"), ("nl", "1,250.5"), ("en", "1250,5"), ("en", "0,02"), ("nl", "abc"),
+     ("nl", ""), ("nl", "nan"), ("en", "inf"), ("nl", "1" * 50)],
+)  # fmt: skip
+def test_numbers_in_the_other_form_are_refused_not_guessed(lang, typed):
+    with pytest.raises(ValueError):
+        fmt.parse_number(typed, lang)

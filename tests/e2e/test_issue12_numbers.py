@@ -44,3 +44,44 @@ def test_dutch_page_reads_in_dutch_numbers(
             expect(page.get_by_text("80%").first).to_be_visible()
     finally:
         context.close()
+
+
+SI_TICK = re.compile(r"^\d+(?:[.,]\d+)?[kMGT]$")  # Plotly's abbreviated ticks: 100k, 1.2M
+
+
+def test_dutch_number_boxes_and_chart_axes(browser: Browser, server: str):
+    """The Simulation page's unit costs in Dutch digits; a Dutch entry is taken; axes in full."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="nl-BE")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(f"{server}/Simulation")
+        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=120_000)
+        settle(page)
+        ticks = page.locator('[data-testid="stPlotlyChart"] g.xtick text, g.ytick text')
+        labels = [t.strip() for t in ticks.all_text_contents() if t.strip()]
+        assert labels, "the charts have tick labels"
+        assert not [t for t in labels if SI_TICK.match(t)], labels
+        assert not [t for t in labels if ENGLISH_GROUPING.search(t)], labels
+        page.get_by_text("Eenheidskosten en methode").click()
+        cpc = page.get_by_label("Kost per klik (EUR)")
+        ctr = page.get_by_label("Klikratio bedrijf (%)")
+        expect(cpc).to_have_value("1,5")
+        expect(ctr).to_have_value("0,5")
+        expect(page.get_by_label("Kost per lek (EUR)")).to_have_value("100.000")
+        ctr.fill("0,75")
+        ctr.press("Enter")
+        settle(page)
+        expect(ctr).to_have_value("0,75")
+        cpc.fill("12.5")  # English decimal point in Dutch: refused with a sentence, value kept
+        cpc.press("Enter")
+        settle(page)
+        expect(page.get_by_text("is geen getal").first).to_be_visible()
+        expect(cpc).to_have_value("1,5")
+        no_exception(page)
+        cpc.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "issue12_simulation_inputs_nl_1440x900.png"))
+        shot(page, "issue12_simulation_inputs_nl_full")
+    finally:
+        context.close()

@@ -10,7 +10,9 @@ Rules, applied to visible text only (not to scripts, styles, element ids or URLs
   before one or two digits);
 - English numbers: no Dutch decimal comma (``0,80``);
 - no English sample-scenario name in Dutch, no Dutch one in English;
-- tables show no raw fractional floats (the grid would print ``0.8`` in Dutch).
+- tables show no raw fractional floats (the grid would print ``0.8`` in Dutch);
+- charts use the language's separators and print numbers in full on every axis,
+  colour bar and hover (a grouped format, never Plotly's SI ``100k`` / ``1.2M``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from core.scenario import load_scenario
 from tests.conftest import SAMPLES
 
 MIN_WORDS = 4
+CHART_PROBLEM = "chart problem: "
+SI_FORMAT = re.compile(r"s$")  # d3 formats "s", "~s", ".2s": SI prefixes (k, M, G)
+SI_TEMPLATE = re.compile(r"%{[^}]*:[^}]*s}")  # %{y:~s} in a hover or text template
 PLACEHOLDER = re.compile(r"{\w+}")
 URL = re.compile(r"https?://\S+|www\.\S+|doi\.org/\S+")
 ENGLISH_GROUPING = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])")
@@ -89,6 +94,9 @@ def problems(texts: Iterable[str], lang: str) -> list[str]:
     found = []
     other = "en" if lang == "nl" else "nl"
     for raw in texts:
+        if str(raw).startswith(CHART_PROBLEM):
+            found.append(str(raw))
+            continue
         text = URL.sub(" ", str(raw))
         if not text.strip():
             continue
@@ -107,6 +115,47 @@ def problems(texts: Iterable[str], lang: str) -> list[str]:
             for match in pattern.finditer(text):
                 found.append(f"{rule} {match.group()!r} in {_around(text, match.start())!r}")
     return found
+
+
+def separators(lang: str) -> str:
+    return ",." if lang == "nl" else ".,"
+
+
+def chart_problems(figure: dict, lang: str) -> list[str]:
+    """What breaks the chart rules in a Plotly figure (its JSON: ``data`` and ``layout``)."""
+    found = []
+    layout = figure.get("layout", {})
+    if layout.get("separators") != separators(lang):
+        found.append(f"separators {layout.get('separators')!r}, not {separators(lang)!r}")
+    axes = {k: v for k, v in layout.items() if re.fullmatch(r"[xy]axis\d*", k)}
+    if not axes:
+        found.append("no axis carries a number format")
+    for name, axis in axes.items():
+        for key in ("tickformat", "hoverformat"):
+            value = axis.get(key)
+            if not value or SI_FORMAT.search(value):
+                found.append(f"{name}.{key} = {value!r} (Plotly abbreviates: 100k, 1.2M)")
+        if axis.get("exponentformat") != "none":
+            found.append(f"{name}.exponentformat = {axis.get('exponentformat')!r}")
+    for trace in figure.get("data", []):
+        for key in ("hovertemplate", "texttemplate"):
+            for template in _templates(trace.get(key)):
+                if SI_TEMPLATE.search(template):
+                    found.append(f"{trace.get('type')}.{key} = {template!r}")
+        bar = trace.get("colorbar")
+        if trace.get("type") == "heatmap" and (
+            not bar or SI_FORMAT.search(bar.get("tickformat", "s"))
+        ):
+            found.append(f"heatmap colour bar format {bar!r}")
+    return found
+
+
+def _templates(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [v for v in value if isinstance(v, str)]
+    return []
 
 
 def _around(text: str, at: int, width: int = 70) -> str:
@@ -152,7 +201,6 @@ def _plotly_strings(node: object, key: str = "") -> Iterator[str]:
 
 def page_texts(at, lang: str) -> Iterator[str]:
     """Everything a reader sees on a rendered AppTest page (main area and sidebar)."""
-    separators = ",." if lang == "nl" else ".,"
     for node in at._tree:
         kind = getattr(node, "type", "")
         proto = getattr(node, "proto", None)
@@ -160,9 +208,9 @@ def page_texts(at, lang: str) -> Iterator[str]:
             yield from frame_texts(node.value)
         elif kind == "plotly_chart":
             figure = json.loads(proto.spec)
-            layout = figure.get("layout", {})
-            if layout.get("separators", ".,") != separators:
-                yield f"chart with the wrong digit separators: {layout.get('separators')!r}"
+            title = figure.get("layout", {}).get("title", {})
+            for problem in chart_problems(figure, lang):
+                yield f"{CHART_PROBLEM}{title.get('text', '')!r}: {problem}"
             yield from _plotly_strings(figure)
         elif kind == "markdown" and str(getattr(node, "value", "")).lstrip().startswith("<style"):
             continue
