@@ -59,12 +59,17 @@ def _saved_names(page: Page) -> list[str]:
 
 
 def _frontier(page: Page) -> pd.DataFrame:
-    """The reach-vs-risk chart's own CSV: one row per compared scenario."""
+    """The reach-vs-risk chart's own CSV, indexed by scenario, with its median reach as 'reach'.
+
+    The CSV's headers are the reader's words: the scenario first, then reach's median.
+    """
     button = page.locator(".st-key-csv-frontier button, [class*='csv-frontier'] button")
     expect(button.first).to_be_visible()
     with page.expect_download() as caught:
         button.first.click()
-    return pd.read_csv(io.StringIO(open(caught.value.path(), encoding="utf-8-sig").read()))
+    frame = pd.read_csv(io.StringIO(open(caught.value.path(), encoding="utf-8-sig").read()))
+    assert frame.columns[0] == "Scenario" and "Median" in frame.columns[1], list(frame.columns)
+    return frame.set_index("Scenario").rename(columns={frame.columns[1]: "reach"})
 
 
 def test_a_saved_scenario_survives_a_refresh(page: Page, server: str):
@@ -112,7 +117,7 @@ def test_the_workspace_link_restores_everything_in_another_browser(browser: Brow
         second.locator('[data-testid="stSidebar"] a', has_text="Scenarios").first.click()
         settle(second)
         assert "Bank plan" in _saved_names(second)
-        frame = _frontier(second).set_index("scenario")
+        frame = _frontier(second)
         assert set(frame.index) == {"Today's policy", "Current mix"}
         assert frame.loc["Current mix", "reach"] != frame.loc["Today's policy", "reach"]
         assert _token(second) == token
@@ -127,14 +132,14 @@ def test_a_share_link_restores_baseline_and_mix(page: Page, server: str):
     settle(page)
     no_exception(page)
     expect(page.get_by_text("a mix that changes 2 lever(s)")).to_be_visible()
-    frame = _frontier(page).set_index("scenario")
+    frame = _frontier(page)
     assert set(frame.index) == {"Today's policy", "Current mix"}
     assert frame.loc["Current mix", "reach"] > frame.loc["Today's policy", "reach"]
     token = _token(page)  # the link became this browser's own workspace
     assert "s" not in parse_qs(urlparse(page.url).query)
     page.reload()  # a refresh shows the workspace, not the link applied again
     settle(page)
-    again = _frontier(page).set_index("scenario")
+    again = _frontier(page)
     pd.testing.assert_frame_equal(again, frame)
     assert _token(page) == token
     page.locator('[data-testid="stSidebar"] a', has_text="Policy mix").first.click()
