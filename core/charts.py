@@ -63,19 +63,19 @@ def layout(fig: go.Figure, title: str, height: int = 380, lang: str = "en") -> g
 
 
 def _banded_bars(x: pd.Series, df: pd.DataFrame, text: list[str] | None = None) -> go.Figure:
-    """Vertical bars at the median with P10-P90 whiskers, one colour per bar."""
+    """Vertical bars at the mean (the number tables and cards print) with P10-P90 whiskers."""
     return go.Figure(
         go.Bar(
             x=x,
-            y=df["p50"],
+            y=df["mean"],
             text=text,
             textposition="inside" if text else None,
             marker_color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(df))],
             error_y={
                 "type": "data",
                 "symmetric": False,
-                "array": df["p90"] - df["p50"],
-                "arrayminus": df["p50"] - df["p10"],
+                "array": (df["p90"] - df["mean"]).clip(lower=0),
+                "arrayminus": (df["mean"] - df["p10"]).clip(lower=0),
             },
             hovertemplate="%{x}: %{y:,.1f}<extra></extra>",
         )
@@ -136,11 +136,14 @@ def bands(
     title: str,
     lang: str = "en",
 ) -> tuple[go.Figure, pd.DataFrame]:
-    """Median with the P10-P90 band per metric, each on its own axis (scales differ).
+    """The mean with the P10-P90 band per metric, each on its own axis (scales differ).
 
-    Each panel's heading carries the numbers in the metric's own unit (from
-    core.metrics), so the chart reads without hovering. Shares and
-    probabilities are drawn in percent.
+    The mean is the number the cards, the answer and the reports print, so a
+    metric reads the same everywhere. Each panel's heading carries the numbers
+    in the metric's own unit (from core.metrics) on two lines, the band under
+    the value, so a half-width chart never cuts it off. Shares and
+    probabilities are drawn in percent; an axis spans at least 1 (one percent
+    for shares), so a metric that is nearly zero looks nearly zero.
     """
     rows: list[dict[str, Any]] = []
     headings = []
@@ -151,11 +154,11 @@ def bands(
             {"metric": spec.title(lang), **{k: s[k] * scale for k in ("p10", "p50", "p90", "mean")}}
         )
         headings.append(
-            f"<b>{spec.title(lang)}</b>: {spec.show(s['p50'], lang)}  "
-            f"<span style='color:#555'>({spec.band(s['p10'], s['p90'], lang)})</span>"
+            f"<b>{spec.title(lang)}</b>: {spec.show(s['mean'], lang)}<br>"
+            f"<span style='color:#555;font-size:13px'>{spec.band(s['p10'], s['p90'], lang)}</span>"
         )
     fig = make_subplots(
-        rows=len(rows), cols=1, subplot_titles=headings, vertical_spacing=0.5 / len(rows)
+        rows=len(rows), cols=1, subplot_titles=headings, vertical_spacing=0.7 / len(rows)
     )
     for i, (m, row) in enumerate(zip(metrics, rows, strict=True), start=1):
         spec = metric(m)
@@ -163,15 +166,15 @@ def bands(
             row=i,
             col=1,
             y=[""],
-            x=[row["p50"]],
+            x=[row["mean"]],
             orientation="h",
             width=0.6,
             marker_color=OKABE_ITO[(i - 1) % len(OKABE_ITO)],
             error_x={
                 "type": "data",
                 "symmetric": False,
-                "array": [row["p90"] - row["p50"]],
-                "arrayminus": [row["p50"] - row["p10"]],
+                "array": [max(0.0, row["p90"] - row["mean"])],
+                "arrayminus": [max(0.0, row["mean"] - row["p10"])],
                 "color": "#333",
                 "thickness": 2,
                 "width": 12,
@@ -181,17 +184,19 @@ def bands(
             showlegend=False,
         )
         fig.update_xaxes(
-            range=[0, max(row["p90"], row["p50"]) * 1.1 or 1],
+            range=[0, max(row["p90"] * 1.1, row["mean"] * 1.1, 1.0)],
             ticksuffix="%" if spec.is_share else "",
             row=i,
             col=1,
         )
-    fig.update_annotations(font_size=15, xanchor="left", x=0)
+    fig.update_annotations(font_size=15, xanchor="left", x=0, align="left")
     specs = [metric(m) for m in metrics]
     table = chart_data.bands(
         [spec.title(lang) for spec in specs], [summary[m] for m in metrics], specs, "metric", lang
     )
-    return layout(fig, title, 80 + 120 * len(rows), lang), table
+    fig = layout(fig, title, 100 + 150 * len(rows), lang)
+    fig.update_layout(margin_t=110)  # the first heading's two lines stay clear of the title
+    return fig, table
 
 
 def platforms(
