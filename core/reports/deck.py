@@ -223,7 +223,11 @@ def _roadmap(d: _Deck, rec: Recommendation) -> None:
 
 
 def _pair_lines(d: _Deck, key: str, items: Sequence[Chosen]) -> list[th.Para]:
-    """A metric for each chosen scenario: title, values with arrows, and the P10-P90 band."""
+    """A metric for each chosen scenario: title, values with arrows, the change, the bands.
+
+    The change gets its own line so the large figures never break inside a
+    phrase, and the P10-P90 label is said once for both bands.
+    """
     spec = metric(key)
     sums = [s.result.summary()[key] for s in items]
     arrow = " → " if len(items) == 2 else " · "  # an arrow reads as a sequence of two
@@ -240,8 +244,9 @@ def _pair_lines(d: _Deck, key: str, items: Sequence[Chosen]) -> list[th.Para]:
             if spec.is_unchanged(delta, base)
             else spec.change(delta, d.lang, base)
         )
-        lines[-1] = _para(f"{values}  ({change})", 22, bold=True, colour=th.ACCENT, space_after=2)
-    bands = " · ".join(spec.band(s["p10"], s["p90"], d.lang) for s in sums)
+        lines.append(_para(change, 14, bold=True, colour=th.ACCENT, space_after=2))
+    ends = [fmt.span(spec.show(s["p10"], d.lang), spec.show(s["p90"], d.lang)) for s in sums]
+    bands = d.t("fmt.p10_p90", range=arrow.join(ends))
     return [*lines, _para(bands, 12, colour=th.MUTED, space_after=12)]
 
 
@@ -300,7 +305,7 @@ def _method(d: _Deck) -> None:
         _para(d.t("deck.method_caveat"), 16, bold=True),
     ]  # fmt: skip
     right = [_para(d.t("deck.key_assumptions"), 18, bold=True)] + [
-        _para(d.t("deck.assumption_line", label=p.label[d.lang], grade=d.t(f"grade.{p.grade}")), 14, bullet=True)
+        _para(d.t("deck.assumption_line", label=p.label[d.lang], grade=p.grade), 14, bullet=True)
         for p in key
     ]  # fmt: skip
     slide = d.slide("deck.method", d.t("deck.notes.method", runs=fmt.number(first.runs, d.lang)))
