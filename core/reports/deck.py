@@ -28,7 +28,7 @@ from core.reports.choice import Chosen, ExportSet, export_set
 from core.reports.figures import bars
 from core.reports.policy_text import draft_policy, value_label
 from core.simulate import SimulationResult
-from core.text import one_line
+from core.text import office_text, one_line
 
 RISKS = ("p_sensitive_leak_year", "p_chat_incident_year", "p_restriction_public_year")
 KEY_ASSUMPTIONS = 6
@@ -91,7 +91,7 @@ def _title(d: _Deck) -> None:
          _para(subject, 16, colour=th.MUTED)],
         font=th.HEADING_FONT,
     )  # fmt: skip
-    slide.notes_slide.notes_text_frame.text = th.xml_safe(d.t("deck.notes.title", org=d.org))
+    slide.notes_slide.notes_text_frame.text = office_text(d.t("deck.notes.title", org=d.org))
 
 
 def _figures_rows(d: _Deck) -> tuple[list[str], list[list[str]]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from core.text import office_text, one_line, xml_safe
+from core.text import office_text, one_line
 
 # --- brand: change these to restyle every slide -------------------------------------------
 ACCENT = "0072B2"  # titles' rule, table headers, figures
@@ -210,7 +210,7 @@ def new_slide(deck: Any, title: str, footer: str, number: int, notes: str) -> An
     from pptx.enum.text import PP_ALIGN
 
     number_box.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-    slide.notes_slide.notes_text_frame.text = xml_safe(notes)
+    slide.notes_slide.notes_text_frame.text = office_text(notes)
     return slide
 
 
