@@ -19,14 +19,17 @@ import streamlit as st
 from core import charts
 from core import formatting as fmt
 from core.answer import Answer, Pair
+from core.i18n import LANGUAGES
 from core.recommend import Recommendation
 from core.reports.board_note import BoardNote, figure_tone, figure_value
 from core.text import plotly_literal
 from ui.boundary import guarded
-from ui.i18n import lang, t
+from ui.i18n import LANG_KEY, lang, t
 
 SCREENS = ("answer", "compare", "changes", "moves", "risk")
 INDEX = "presenter_screen"
+LANGUAGE_PICK = "presenter_language"  # the presenter's own language switch
+SIDEBAR_PICK = "language_choice"  # the sidebar's (ui.bootstrap), kept in step
 CHART_HEIGHT = 600  # fits under the heading on 1080 and on 900 pixel tall screens
 CHART_FONT = 22
 TODAY_COLOUR, RECOMMENDED_COLOUR = "#9bb8cf", charts.OKABE_ITO[0]
@@ -47,6 +50,7 @@ CSS = """<style>
 }
 .st-key-presenter-nav { align-items: center; }
 .st-key-presenter-nav button { min-height: 56px; padding: 4px 28px; }
+.st-key-presenter-nav .st-key-presenter_language button { min-height: 44px; padding: 2px 16px; }
 .st-key-presenter-nav button p, .st-key-presenter-nav [data-testid="stPageLink"] p {
   font-size: clamp(20px, min(1.3vw, 2.6vh), 26px) !important;
 }
@@ -117,6 +121,32 @@ def _step(by: int) -> None:
     st.session_state[INDEX] = min(max(_index() + by, 0), len(SCREENS) - 1)
 
 
+@guarded
+def _switch_language() -> None:
+    """The room's language from the presenter's own switch (the sidebar is hidden here).
+
+    The sidebar's switch is moved along, so other pages show the same choice;
+    clicking the chosen language again (no choice) keeps the language.
+    """
+    chosen = st.session_state.get(LANGUAGE_PICK)
+    if chosen in LANGUAGES:
+        st.session_state[LANG_KEY] = chosen
+        st.session_state[SIDEBAR_PICK] = chosen
+
+
+def _language_switch() -> None:
+    """'NL | EN', small, beside Leave: switchable mid-talk without leaving the screen."""
+    st.session_state[LANGUAGE_PICK] = lang()
+    st.segmented_control(
+        t("ui.language"),
+        options=list(LANGUAGES),
+        format_func=str.upper,
+        key=LANGUAGE_PICK,
+        on_change=_switch_language,
+        label_visibility="collapsed",
+    )
+
+
 def style() -> None:
     st.markdown(CSS, unsafe_allow_html=True)
 
@@ -127,6 +157,7 @@ def navigation() -> int:
     st.session_state[INDEX] = index
     with st.container(key="presenter-nav", horizontal=True, vertical_alignment="center"):
         st.page_link("dashboard.py", label=t("presenter.leave"), icon=":material/close:")
+        _language_switch()
         st.space("stretch")
         st.button(
             t("presenter.previous"),
