@@ -43,7 +43,8 @@ h1{font-size:2.1rem}h2{margin-top:2.2rem;border-bottom:2px solid #0072B2;padding
 .card .v{font-size:2rem;font-weight:600}.card .r{color:#555;font-size:.9rem}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ddd;padding:.4rem .6rem;text-align:left;vertical-align:top}
 th{background:#f2f6fa}.note{background:#f7f7f7;border-left:4px solid #009E73;padding:.8rem 1rem}
-.small{font-size:.85rem;color:#555}.num{text-align:right;white-space:nowrap}.lead{font-size:1.3rem;font-weight:600;color:#0072B2}
+@media (max-width:700px){table{display:block;overflow-x:auto}}
+.small{font-size:.85rem;color:#555}.num{text-align:right}.lead{font-size:1.3rem;font-weight:600;color:#0072B2}
 """
 
 
