@@ -300,7 +300,13 @@ def across_scenarios(
     key: str,
     lang: str = "en",
 ) -> tuple[go.Figure, pd.DataFrame]:
-    """One metric across scenarios: the median with the P10-P90 band, labelled in its unit."""
+    """One metric across scenarios: bars at the mean with P10-P90 whiskers, as the deck draws it.
+
+    The mean is the number the report's tables and cards print, so the chart
+    agrees with them. Each bar's value is written under its name, where a
+    whisker can never cross it, and large counts get full digits ("250.000"),
+    not "250k".
+    """
     spec = metric(key)
     scale = 100 if spec.is_share else 1
     df = pd.DataFrame(
@@ -309,9 +315,31 @@ def across_scenarios(
             for name, s in summaries.items()
         ]
     )
-    text = [spec.show(s[key]["p50"], lang) for s in summaries.values()]
-    fig = _banded_bars(df["scenario"].map(plotly_literal), df, text)
-    fig.update_yaxes(title_text=spec.unit(lang), ticksuffix="%" if spec.is_share else "")
+    labels = [
+        f"{plotly_literal(name)}<br><b>{plotly_literal(spec.show(s[key]['mean'], lang))}</b>"
+        for name, s in summaries.items()
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=labels,
+            y=df["mean"],
+            marker_color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(df))],
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": (df["p90"] - df["mean"]).clip(lower=0),
+                "arrayminus": (df["mean"] - df["p10"]).clip(lower=0),
+            },
+            hovertemplate="%{y:,.1f}<extra></extra>",
+        )
+    )
+    large = not spec.is_share and float(df["p90"].max()) >= 1000
+    fig.update_yaxes(
+        title_text=spec.unit(lang),
+        ticksuffix="%" if spec.is_share else "",
+        tickformat=",.0f" if large else None,
+        rangemode="tozero",
+    )
     table = chart_data.bands(
         list(summaries), [s[key] for s in summaries.values()], [spec] * len(df), "scenario", lang
     )

@@ -32,12 +32,13 @@ class Conflict:
     levers: tuple[str, ...]
     severity: str  # "conflict" (contradictory), "warning" (risky) or "info"
     params: dict[str, object] = field(default_factory=dict)
+    text: str = ""  # the wording when one code has several (which part is missing); else the code
 
     def message(self, lang: str = "en") -> str:
         from core.reasons import fact_number
 
         params = {k: fact_number(v, lang) for k, v in self.params.items()}
-        return translate(f"conflict.{self.code}", lang, **params)
+        return translate(f"conflict.{self.text or self.code}", lang, **params)
 
     def to_dict(self, lang: str = "en") -> dict[str, object]:
         return {
@@ -109,12 +110,21 @@ def find_conflicts(
         policy.platform_scope != "all" or not policy.chat_group_norms
     ):
         share = round(organisation.work_chat_groups * 100)
+        # Say only what is missing: a text covering messaging apps must not read "does not cover".
+        text = (
+            "chats_without_norms"
+            if policy.platform_scope == "all"
+            else "chats_outside_scope"
+            if policy.chat_group_norms
+            else "chats_outside_policy"
+        )
         out.append(
             Conflict(
                 "chats_outside_policy",
                 ("platform_scope", "chat_group_norms"),
                 "warning",
                 {"share": share},
+                text,
             )
         )
     amplifies = policy.ambassador_programme != "none" or policy.content_support

@@ -41,6 +41,14 @@ class Reference(BaseModel):
     measures: str | None = None
     type: str | None = None
 
+    def title_in(self, lang: str) -> str:
+        """A publication keeps its title; Serre's own assumption is said in the reader's words."""
+        if self.type == "assumption":
+            from core.i18n import translate
+
+            return translate("report.serre_assumption", lang)
+        return self.title
+
 
 class _Bilingual(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

@@ -14,6 +14,9 @@ import re
 # Characters XML 1.0 forbids (DOCX/PPTX would refuse to save them).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
+# A sign before a currency symbol ("+€ 1.234"): office suites may break the line between them.
+_SIGNED_MONEY = re.compile("([+\\-\u2212])(?=[€$£])")
+WORD_JOINER = "\u2060"
 # Every ASCII punctuation character may be backslash-escaped in CommonMark;
 # Streamlit also reads $ (maths), : (icons and colours) and ~ specially.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$:~&\"'=^%@/?;,])")
@@ -27,6 +30,15 @@ def one_line(text: object) -> str:
 def xml_safe(text: object) -> str:
     """The text without characters XML cannot hold (DOCX and PPTX are XML)."""
     return _XML_INVALID.sub("", str(text))
+
+
+def office_text(text: object) -> str:
+    """Text for a DOCX or PPTX: XML-safe, and a money sign kept on the line of its amount.
+
+    A word joiner (U+2060, zero width) between "+" and
+    "€" stops Word, PowerPoint and LibreOffice from ending a line with a bare sign.
+    """
+    return _SIGNED_MONEY.sub(r"\1" + WORD_JOINER, xml_safe(text))
 
 
 def markdown_literal(text: object) -> str:

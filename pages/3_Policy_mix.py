@@ -9,6 +9,7 @@ import streamlit as st
 from core.conflicts import find_conflicts
 from core.costs import cost_book
 from core.levers import LEVER_VALUES
+from core.parameters import Reference
 from core.recommend import Objective
 from core.valuation import Valuation, bounds
 from ui import compute, state
@@ -238,6 +239,7 @@ with page("nav.policy"):
             )
         for source in reason.sources:
             link = f" [{t('policy.link')}]({source['link']})" if source.get("link") else ""
-            cite = f"{source['authors']} ({source['year']}). *{source['title']}*."
+            title = Reference.model_validate(source).title_in(lang())
+            cite = f"{source['authors']} ({source['year']}). *{title}*."
             grade = t(f"grade.{source['grade']}")
             st.caption(f"{cite} {t('policy.grade')} {grade}.{link}")

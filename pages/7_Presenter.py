@@ -1,4 +1,4 @@
-"""Presenter mode: the answer in five screens for a room, next and previous, no scrolling."""
+"""Presenter mode: the answer in six screens for a room (the last a what-if), no scrolling."""
 
 from __future__ import annotations
 

@@ -48,7 +48,9 @@ def _language() -> None:
 
 @guarded
 def _switch_language() -> None:
-    st.session_state[LANG_KEY] = st.session_state["language_choice"]
+    chosen = st.session_state["language_choice"]
+    if chosen in LANGUAGES:  # clicking the chosen language again leaves no choice: keep it
+        st.session_state[LANG_KEY] = chosen
 
 
 def _share_link() -> None:

@@ -1,4 +1,4 @@
-"""Presenter mode: the answer as five screens a room reads from the back.
+"""Presenter mode: the answer as six screens a room reads from the back (the last a what-if).
 
 Each screen fits one 1920x1080 projector (and a 1440x900 laptop) without
 scrolling: the page's CSS removes Streamlit's paddings, hides the sidebar and
@@ -19,14 +19,23 @@ import streamlit as st
 from core import charts
 from core import formatting as fmt
 from core.answer import Answer, Pair
+from core.i18n import LANGUAGES
 from core.recommend import Recommendation
-from core.reports.board_note import BoardNote, figure_tone, figure_value
+from core.reports.board_note import (
+    BoardNote,
+    figure_change,
+    figure_tone,
+    figure_value,
+    marked_change,
+)
 from core.text import plotly_literal
 from ui.boundary import guarded
-from ui.i18n import lang, t
+from ui.i18n import LANG_KEY, lang, t
 
-SCREENS = ("answer", "compare", "changes", "moves", "risk")
+SCREENS = ("answer", "compare", "changes", "moves", "risk", "whatif")
 INDEX = "presenter_screen"
+LANGUAGE_PICK = "presenter_language"  # the presenter's own language switch
+SIDEBAR_PICK = "language_choice"  # the sidebar's (ui.bootstrap), kept in step
 CHART_HEIGHT = 600  # fits under the heading on 1080 and on 900 pixel tall screens
 CHART_FONT = 22
 TODAY_COLOUR, RECOMMENDED_COLOUR = "#9bb8cf", charts.OKABE_ITO[0]
@@ -47,6 +56,7 @@ CSS = """<style>
 }
 .st-key-presenter-nav { align-items: center; }
 .st-key-presenter-nav button { min-height: 56px; padding: 4px 28px; }
+.st-key-presenter-nav .st-key-presenter_language button { min-height: 44px; padding: 2px 16px; }
 .st-key-presenter-nav button p, .st-key-presenter-nav [data-testid="stPageLink"] p {
   font-size: clamp(20px, min(1.3vw, 2.6vh), 26px) !important;
 }
@@ -117,6 +127,32 @@ def _step(by: int) -> None:
     st.session_state[INDEX] = min(max(_index() + by, 0), len(SCREENS) - 1)
 
 
+@guarded
+def _switch_language() -> None:
+    """The room's language from the presenter's own switch (the sidebar is hidden here).
+
+    The sidebar's switch is moved along, so other pages show the same choice;
+    clicking the chosen language again (no choice) keeps the language.
+    """
+    chosen = st.session_state.get(LANGUAGE_PICK)
+    if chosen in LANGUAGES:
+        st.session_state[LANG_KEY] = chosen
+        st.session_state[SIDEBAR_PICK] = chosen
+
+
+def _language_switch() -> None:
+    """'NL | EN', small, beside Leave: switchable mid-talk without leaving the screen."""
+    st.session_state[LANGUAGE_PICK] = lang()
+    st.segmented_control(
+        t("ui.language"),
+        options=list(LANGUAGES),
+        format_func=str.upper,
+        key=LANGUAGE_PICK,
+        on_change=_switch_language,
+        label_visibility="collapsed",
+    )
+
+
 def style() -> None:
     st.markdown(CSS, unsafe_allow_html=True)
 
@@ -127,6 +163,7 @@ def navigation() -> int:
     st.session_state[INDEX] = index
     with st.container(key="presenter-nav", horizontal=True, vertical_alignment="center"):
         st.page_link("dashboard.py", label=t("presenter.leave"), icon=":material/close:")
+        _language_switch()
         st.space("stretch")
         st.button(
             t("presenter.previous"),
@@ -197,28 +234,32 @@ def _figure(pair: Pair, which: str, employees: int) -> str:
     return f'{_e(number)}<span class="pres-of">{_e(total)}</span>'
 
 
-def screen_compare(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  # noqa: ARG001
-    """2: today | recommended, four figures in plain units with the change under the new one."""
-    st.title(t("presenter.screen.compare"))
+def compare_grid(ans: Answer, right: str) -> None:
+    """Today | ``right``: the four figures in plain units, the change under the new one."""
     cells = [
         "<div></div>",
         f'<div class="pres-col">{_e(t("answer.today"))}</div>',
-        f'<div class="pres-col rec">{_e(t("answer.recommended"))}</div>',
+        f'<div class="pres-col rec">{_e(right)}</div>',
     ]
-    for pair, row in zip(ans.pairs, note.table, strict=True):
-        label, _today, _recommended, change = row
+    for pair in ans.pairs:
         cells += [
-            f'<div class="pres-label">{_e(label)}</div>',
+            f'<div class="pres-label">{_e(t(f"answer.figure.{pair.key}"))}</div>',
             f'<div class="pres-num today">{_figure(pair, "today", ans.employees)}</div>',
             f'<div class="pres-num rec">{_figure(pair, "recommended", ans.employees)}'
-            f'<span class="pres-change {figure_tone(pair, lang())}">{_e(change)}'
-            "</span></div>",
+            f'<span class="pres-change {figure_tone(pair, lang())}">'
+            f"{_e(marked_change(pair, lang()))}</span></div>",
         ]
     _html(f'<div class="pres-grid">{"".join(cells)}</div>')
     notes = [t("presenter.compare_note", runs=fmt.number(ans.runs, lang()))]
-    if any(t("answer.unsure_mark") in row[3] for row in note.table):
+    if any(marked_change(p, lang()) != figure_change(p, lang()) for p in ans.pairs):
         notes.append(t("answer.unsure_help"))
     _html(f'<div class="pres-note">{_e(" ".join(notes))}</div>')
+
+
+def screen_compare(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  # noqa: ARG001
+    """2: today | recommended, four figures in plain units with the change under the new one."""
+    st.title(t("presenter.screen.compare"))
+    compare_grid(ans, t("answer.recommended"))
 
 
 def screen_changes(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  # noqa: ARG001
@@ -271,12 +312,20 @@ def screen_risk(rec: Recommendation, ans: Answer, note: BoardNote) -> None:  # n
     _html(f'<div class="pres-note">{_e(note_text)}</div>')
 
 
+def screen_whatif(rec: Recommendation, ans: Answer, note: BoardNote) -> None:
+    """6: leave a recommended change out (its own module, which builds on this one)."""
+    from ui.presenter_whatif import screen
+
+    screen(rec, ans, note)
+
+
 RENDER: dict[str, Callable[[Recommendation, Answer, BoardNote], None]] = {
     "answer": screen_answer,
     "compare": screen_compare,
     "changes": screen_changes,
     "moves": screen_moves,
     "risk": screen_risk,
+    "whatif": screen_whatif,
 }
 
 

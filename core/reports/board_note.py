@@ -8,7 +8,6 @@ top is the answer page's sentence.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +16,7 @@ from core.answer import Answer, Pair
 from core.i18n import normalise_language, translate
 from core.recommend import Recommendation
 from core.reports.decision_text import decision_text
-from core.text import one_line, xml_safe
+from core.text import one_line
 
 
 def _value(lever: str, value: object, lang: str) -> str:
@@ -186,17 +185,24 @@ def board_note(rec: Recommendation, ans: Answer, lang: str, today: date | None =
     )
 
 
+NOTE_SIZES = (9.0, 8.5, 8.0)  # body type, tried in turn until the note is one page
+NOTE_WIDTHS_MM = (72.0, 33.0, 33.0, 36.0)  # the figures table: label, today, proposal, change
+
+
+def note_size(note: BoardNote) -> float:
+    """The largest body size at which the PDF note is one A4 page (the Word note uses it too)."""
+    for size in NOTE_SIZES:
+        if _pdf(note, size)[1] == 1:
+            return size
+    return NOTE_SIZES[-1]
+
+
 def to_pdf(note: BoardNote) -> bytes:
     """One A4 page: the sentence, the four figures, what changes, first moves, why.
 
     Set at 9 pt, or a little smaller when a long mix would spill onto a second page.
     """
-    data = b""
-    for size in (9.0, 8.5, 8.0):
-        data, pages = _pdf(note, size)
-        if pages == 1:
-            break
-    return data
+    return _pdf(note, note_size(note))[0]
 
 
 def _pdf(note: BoardNote, size: float) -> tuple[bytes, int]:
@@ -205,7 +211,7 @@ def _pdf(note: BoardNote, size: float) -> tuple[bytes, int]:
     doc = PdfDocument(note.title, note.lang)
     doc.title(note.title, note.subtitle)
     doc.lead(note.headline)
-    doc.table(note.table_header, note.table, widths=(72, 33, 33, 36), size=size)
+    doc.table(note.table_header, note.table, widths=NOTE_WIDTHS_MM, size=size)
     doc.paragraph(note.confidence, size=size)
     doc.heading(note.changes_title)
     doc.bullets(note.changes, size=size)
@@ -222,37 +228,28 @@ def _pdf(note: BoardNote, size: float) -> tuple[bytes, int]:
 
 
 def to_docx(note: BoardNote) -> bytes:
-    from docx import Document
-    from docx.shared import Pt
+    """The same page as the PDF, in Word: A4, the PDF's margins, order and type size."""
+    from core.reports import word as w
 
-    word = Document()
-    word.core_properties.title = xml_safe(note.title)
-    word.core_properties.language = note.lang
-    word.styles["Normal"].font.size = Pt(10)
-    word.add_heading(xml_safe(note.title), level=0)
-    word.add_paragraph(xml_safe(note.subtitle)).runs[0].italic = True
-    word.add_paragraph().add_run(xml_safe(note.headline)).bold = True
-    table = word.add_table(rows=1, cols=4)
-    table.style = "Light Grid Accent 1"
-    for cell, text in zip(table.rows[0].cells, note.table_header, strict=True):
-        cell.text = xml_safe(text)
-    for row in note.table:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = xml_safe(text)
-    for title, items, style in (
-        (note.changes_title, note.changes, "List Bullet"),
-        (note.moves_title, note.moves, "Normal"),
-        (note.reasons_title, note.reasons, "List Bullet"),
+    size = note_size(note)
+    doc = w.new_document(note.title, note.lang, body=size)
+    w.title(doc, note.title, note.subtitle)
+    w.paragraph(doc, note.headline, 12.5, bold=True, colour=w.ACCENT, after=6)
+    w.table(doc, note.table_header, note.table, NOTE_WIDTHS_MM, size)
+    w.paragraph(doc, note.confidence, size, before=4)
+    for heading, items, bulleted in (
+        (note.changes_title, note.changes, True),
+        (note.moves_title, note.moves, False),
+        (note.reasons_title, note.reasons, True),
+        (translate("note.open_points", note.lang), note.open_points, True),
     ):
-        word.add_heading(xml_safe(title), level=1)
-        for item in items:
-            word.add_paragraph(xml_safe(item), style=style)
-    word.add_paragraph(xml_safe(note.confidence))
-    if note.open_points:
-        word.add_heading(xml_safe(translate("note.open_points", note.lang)), level=1)
-        for point in note.open_points:
-            word.add_paragraph(xml_safe(point), style="List Bullet")
-    word.add_paragraph().add_run(xml_safe(note.method)).italic = True
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
+        if not items:
+            continue
+        w.heading(doc, heading)
+        if bulleted:
+            w.bullets(doc, items, size)
+        else:
+            for item in items:
+                w.paragraph(doc, item, size, after=2)
+    w.paragraph(doc, note.method, 8, colour=w.MUTED, before=4)
+    return w.to_bytes(doc)

@@ -28,7 +28,7 @@ from core.reports.choice import Chosen, ExportSet, export_set
 from core.reports.figures import bars
 from core.reports.policy_text import draft_policy, value_label
 from core.simulate import SimulationResult
-from core.text import one_line
+from core.text import office_text, one_line
 
 RISKS = ("p_sensitive_leak_year", "p_chat_incident_year", "p_restriction_public_year")
 KEY_ASSUMPTIONS = 6
@@ -91,7 +91,7 @@ def _title(d: _Deck) -> None:
          _para(subject, 16, colour=th.MUTED)],
         font=th.HEADING_FONT,
     )  # fmt: skip
-    slide.notes_slide.notes_text_frame.text = th.xml_safe(d.t("deck.notes.title", org=d.org))
+    slide.notes_slide.notes_text_frame.text = office_text(d.t("deck.notes.title", org=d.org))
 
 
 def _figures_rows(d: _Deck) -> tuple[list[str], list[list[str]]]:
@@ -223,7 +223,11 @@ def _roadmap(d: _Deck, rec: Recommendation) -> None:
 
 
 def _pair_lines(d: _Deck, key: str, items: Sequence[Chosen]) -> list[th.Para]:
-    """A metric for each chosen scenario: title, values with arrows, and the P10-P90 band."""
+    """A metric for each chosen scenario: title, values with arrows, the change, the bands.
+
+    The change gets its own line so the large figures never break inside a
+    phrase, and the P10-P90 label is said once for both bands.
+    """
     spec = metric(key)
     sums = [s.result.summary()[key] for s in items]
     arrow = " → " if len(items) == 2 else " · "  # an arrow reads as a sequence of two
@@ -240,8 +244,9 @@ def _pair_lines(d: _Deck, key: str, items: Sequence[Chosen]) -> list[th.Para]:
             if spec.is_unchanged(delta, base)
             else spec.change(delta, d.lang, base)
         )
-        lines[-1] = _para(f"{values}  ({change})", 22, bold=True, colour=th.ACCENT, space_after=2)
-    bands = " · ".join(spec.band(s["p10"], s["p90"], d.lang) for s in sums)
+        lines.append(_para(change, 14, bold=True, colour=th.ACCENT, space_after=2))
+    ends = [fmt.span(spec.show(s["p10"], d.lang), spec.show(s["p90"], d.lang)) for s in sums]
+    bands = d.t("fmt.p10_p90", range=arrow.join(ends))
     return [*lines, _para(bands, 12, colour=th.MUTED, space_after=12)]
 
 
@@ -300,7 +305,7 @@ def _method(d: _Deck) -> None:
         _para(d.t("deck.method_caveat"), 16, bold=True),
     ]  # fmt: skip
     right = [_para(d.t("deck.key_assumptions"), 18, bold=True)] + [
-        _para(d.t("deck.assumption_line", label=p.label[d.lang], grade=d.t(f"grade.{p.grade}")), 14, bullet=True)
+        _para(d.t("deck.assumption_line", label=p.label[d.lang], grade=p.grade), 14, bullet=True)
         for p in key
     ]  # fmt: skip
     slide = d.slide("deck.method", d.t("deck.notes.method", runs=fmt.number(first.runs, d.lang)))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from core.text import one_line, xml_safe
+from core.text import office_text, one_line
 
 # --- brand: change these to restyle every slide -------------------------------------------
 ACCENT = "0072B2"  # titles' rule, table headers, figures
@@ -151,11 +151,34 @@ def text_box(
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER}[align]
         paragraph.space_after = Pt(p.space_after)
-        text = xml_safe(one_line(p.text))
+        if p.bullet:
+            _hanging_bullet(paragraph)
         run = paragraph.add_run()
-        run.text = f"•  {text}" if p.bullet else text
+        run.text = office_text(one_line(p.text))
         _style_run(run, p.size, p.bold, p.colour, font)
     return shape
+
+
+def _hanging_bullet(paragraph: Any) -> None:
+    """A real bullet with a hanging indent: wrapped lines start under the text, not the dot."""
+    from pptx.oxml.ns import qn
+    from pptx.util import Inches
+
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("marL", str(Inches(BULLET_INDENT)))
+    ppr.set("indent", str(-Inches(BULLET_INDENT)))
+    # after spcAft, in the schema's order: size, font, character (full size, not the 45% default)
+    ppr.append(ppr.makeelement(qn("a:buSzPct"), {"val": "100000"}))
+    ppr.append(ppr.makeelement(qn("a:buFont"), {"typeface": "Arial"}))
+    ppr.append(ppr.makeelement(qn("a:buChar"), {"char": "•"}))
+
+
+def is_bullet(paragraph: Any) -> bool:
+    """Whether a paragraph of a deck text box carries our bullet."""
+    from pptx.oxml.ns import qn
+
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.find(qn("a:buChar")) is not None
 
 
 def rule(slide: Any, x: float, y: float, w: float, h: float = 0.04, colour: str = ACCENT) -> Any:
@@ -187,8 +210,19 @@ def new_slide(deck: Any, title: str, footer: str, number: int, notes: str) -> An
     from pptx.enum.text import PP_ALIGN
 
     number_box.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-    slide.notes_slide.notes_text_frame.text = xml_safe(notes)
+    slide.notes_slide.notes_text_frame.text = office_text(notes)
     return slide
+
+
+CELL_PAD_X, CELL_PAD_Y = 0.1, 0.05  # a table cell's inner margins (inches)
+
+
+def row_height(values: Sequence[str], cols: Sequence[float], pt: float, bold: bool) -> float:
+    """Inches a table row needs: the most wrapped lines of its cells, plus the cell margins."""
+    lines = max(
+        len(wrap(v, pt, c - 2 * CELL_PAD_X, bold)) for v, c in zip(values, cols, strict=True)
+    )
+    return lines * pt * LINE / 72 + 2 * CELL_PAD_Y + 0.06
 
 
 def table(
@@ -216,16 +250,15 @@ def table(
     cols = [w * c / total for c in widths]
 
     def heights(pt: float) -> list[float]:
-        out = []
-        for values in (header, *rows):
-            lines = max(len(wrap(v, pt, c - 0.2, True)) for v, c in zip(values, cols, strict=True))
-            out.append(lines * pt * LINE / 72 + 0.16)
-        return out
+        """Each row's height: its tallest cell, the header set bold and the rest regular."""
+        return [
+            row_height(values, cols, pt, bold=i == 0) for i, values in enumerate((header, *rows))
+        ]
 
     def longest_word_fits(pt: float) -> bool:
         """A word wider than its column would be broken mid-word (long Dutch compounds)."""
         return all(
-            text_width(word, pt, True) <= c - 0.2
+            text_width(word, pt, True) <= c - 2 * CELL_PAD_X
             for values in (header, *rows)
             for v, c in zip(values, cols, strict=True)
             for word in v.split()
@@ -244,8 +277,8 @@ def table(
         grid.rows[i].height = Inches(row_h[i])
         for j, value in enumerate(values):
             cell = grid.cell(i, j)
-            cell.margin_left = cell.margin_right = Inches(0.1)
-            cell.margin_top = cell.margin_bottom = Inches(0.05)
+            cell.margin_left = cell.margin_right = Inches(CELL_PAD_X)
+            cell.margin_top = cell.margin_bottom = Inches(CELL_PAD_Y)
             cell.fill.solid()
             cell.fill.fore_color.rgb = _rgb(LIGHT if i == 0 else "FFFFFF")
             paragraph = cell.text_frame.paragraphs[0]
@@ -253,7 +286,7 @@ def table(
             paragraph.alignment = PP_ALIGN.RIGHT if right else PP_ALIGN.LEFT
             cell.text_frame.word_wrap = True
             run = paragraph.add_run()
-            run.text = xml_safe(one_line(value))
+            run.text = office_text(one_line(value))
             _style_run(run, size, i == 0, INK)
             run.font.size = Pt(size)
     return shape

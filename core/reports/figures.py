@@ -11,17 +11,20 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from core import formatting as fmt
 from core.charts import OKABE_ITO
 from core.metrics import metric
+from core.reports.deck_theme import wrap
 from core.text import mathtext_literal
 
 DPI = 160
+CAPTION_PT = 11
 
 
 def _label(name: str, width: int = 24) -> str:
-    return mathtext_literal("\n".join(textwrap.wrap(name, width)[:3]) or " ")
+    return "\n".join(mathtext_literal(line) for line in textwrap.wrap(name, width)[:3]) or " "
 
 
 def bars(
@@ -32,6 +35,23 @@ def bars(
     size: tuple[float, float] = (7.6, 4.4),
 ) -> bytes:
     """``key`` for each (name, summary of key) as a PNG: mean bars, P10-P90 whiskers."""
+    import matplotlib.pyplot as plt
+
+    fig = bar_figure(items, key, lang, caption, size)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def bar_figure(
+    items: Sequence[tuple[str, dict[str, float]]],
+    key: str,
+    lang: str,
+    caption: str = "",
+    size: tuple[float, float] = (7.6, 4.4),
+) -> Any:
+    """The matplotlib figure behind :func:`bars` (the caller closes it)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -76,11 +96,13 @@ def bars(
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="#e5e5e5")
     ax.set_axisbelow(True)
-    if caption:
-        lines = textwrap.wrap(caption, int(size[0] * 8.5))  # the axes start an inch in
-        ax.set_title(mathtext_literal("\n".join(lines)), fontsize=11, loc="left", color="#555555")
+    if caption:  # measured in the chart's own font; the axes start about an inch in
+        lines = wrap(caption, CAPTION_PT, size[0] - 1.2)
+        ax.set_title(
+            "\n".join(mathtext_literal(line) for line in lines),  # one_line would join them
+            fontsize=CAPTION_PT,
+            loc="left",
+            color="#555555",
+        )
     fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    return buffer.getvalue()
+    return fig

@@ -43,7 +43,8 @@ h1{font-size:2.1rem}h2{margin-top:2.2rem;border-bottom:2px solid #0072B2;padding
 .card .v{font-size:2rem;font-weight:600}.card .r{color:#555;font-size:.9rem}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ddd;padding:.4rem .6rem;text-align:left;vertical-align:top}
 th{background:#f2f6fa}.note{background:#f7f7f7;border-left:4px solid #009E73;padding:.8rem 1rem}
-.small{font-size:.85rem;color:#555}.lead{font-size:1.3rem;font-weight:600;color:#0072B2}
+@media (max-width:700px){table{display:block;overflow-x:auto}}
+.small{font-size:.85rem;color:#555}.num{text-align:right}.lead{font-size:1.3rem;font-weight:600;color:#0072B2}
 """
 
 
@@ -155,20 +156,21 @@ def _answer(chosen: ExportSet, lang: str) -> str:
     if ans is None or chosen.proposal is None:
         return ""
     rec = chosen.recommendation is not None
+    keys = (
+        "answer.figure",
+        "answer.today" if rec else "deck.baseline",
+        "answer.recommended" if rec else "deck.proposal",
+        "answer.change",
+    )
     head = "".join(
-        f"<th>{_esc(translate(k, lang))}</th>"
-        for k in (
-            "answer.figure",
-            "answer.today" if rec else "deck.baseline",
-            "answer.recommended" if rec else "deck.proposal",
-            "answer.change",
-        )
+        f"<th{' class=num' if i else ''}>{_esc(translate(k, lang))}</th>"
+        for i, k in enumerate(keys)
     )
     rows = "".join(
         f"<tr><td>{_esc(translate(f'answer.figure.{p.key}', lang))}</td>"
-        f"<td>{_esc(figure_value(p, 'today', ans.employees, lang))}</td>"
-        f"<td>{_esc(figure_value(p, 'recommended', ans.employees, lang))}</td>"
-        f"<td>{_esc(figure_change(p, lang))}</td></tr>"
+        f"<td class='num'>{_esc(figure_value(p, 'today', ans.employees, lang))}</td>"
+        f"<td class='num'>{_esc(figure_value(p, 'recommended', ans.employees, lang))}</td>"
+        f"<td class='num'>{_esc(figure_change(p, lang))}</td></tr>"
         for p in ans.pairs
     )
     subject = translate(
@@ -235,7 +237,9 @@ def _assumptions(lang: str, params: ParameterSet) -> str:
     """Every parameter the results were simulated with (calibrated ones included)."""
     rows = []
     for p in params.values_list():
-        refs = "; ".join(f"{r.authors} ({r.year}), {r.title} [{r.grade}]" for r in p.references)
+        refs = "; ".join(
+            f"{r.authors} ({r.year}), {r.title_in(lang)} [{r.grade}]" for r in p.references
+        )
         cells = "".join(f"<td>{_esc(cell)}</td>" for cell in parameter_row(p, lang))
         rows.append(f"<tr>{cells}<td class='small'>{_esc(refs)}</td></tr>")
     head = "".join(
@@ -283,7 +287,11 @@ def html_report(
         f"<h2>{_esc(translate('report.comparison', lang))}</h2>",
         _comparison(results, lang),
     ]
-    sections += [f"<h2>{_esc(translate('report.charts', lang))}</h2>", _charts(results, lang)]
+    sections += [
+        f"<h2>{_esc(translate('report.charts', lang))}</h2>",
+        f"<p class='small'>{_esc(translate('deck.chart_caption', lang))}</p>",
+        _charts(results, lang),
+    ]
     personas = _personas(results, lang, persona_names or {})
     if personas:
         sections += [f"<h2>{_esc(translate('report.personas', lang))}</h2>", personas]

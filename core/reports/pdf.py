@@ -24,6 +24,8 @@ MUTED = (96, 96, 96)
 ACCENT = (0, 114, 178)  # Okabe-Ito blue, as in the charts
 RULE = (210, 210, 210)
 FONT = "DejaVu"
+# Not "printable" to Python, yet part of the text: Dutch money is "€ 1.234" with a no-break space.
+KEEP = {"\n", "\u00a0", "\u202f"}
 
 
 def _font_dir() -> Path:
@@ -33,9 +35,9 @@ def _font_dir() -> Path:
 
 
 def _printable(text: object) -> str:
-    """Text the font can set: control characters dropped, tabs as spaces."""
+    """Text the font can set: control characters dropped, tabs as spaces, no-break spaces kept."""
     value = str(text).replace("\t", " ")
-    return "".join(ch for ch in value if ch == "\n" or ch.isprintable())
+    return "".join(ch for ch in value if ch in KEEP or ch.isprintable())
 
 
 class PdfDocument:
@@ -99,7 +101,9 @@ class PdfDocument:
 
     def paragraph(self, text: str, size: float = 10, colour: tuple[int, int, int] = INK) -> None:
         self._text(size, "", colour)
-        self._pdf.multi_cell(0, size * 0.5, _printable(text), new_x="LMARGIN", new_y="NEXT")
+        self._pdf.multi_cell(
+            0, size * 0.5, _printable(text), align="L", new_x="LMARGIN", new_y="NEXT"
+        )
         self._pdf.ln(1)
 
     def bullets(
@@ -115,8 +119,9 @@ class PdfDocument:
             if indent:
                 self._pdf.cell(indent, size * 0.5, sign)
             self._pdf.multi_cell(
-                self.width - indent, size * 0.5, _printable(item), new_x="LMARGIN", new_y="NEXT"
-            )
+                self.width - indent, size * 0.5, _printable(item), align="L",
+                new_x="LMARGIN", new_y="NEXT",
+            )  # fmt: skip
             self._pdf.ln(0.8)
 
     def table(

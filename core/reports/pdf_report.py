@@ -101,7 +101,8 @@ def _decision(doc: PdfDocument, rec: Recommendation, lang: str) -> None:
         )
         for r in rec.reasons
     ]
-    doc.table(header, rows, widths=(40, 28, 28, 78), size=7.5, align_numbers=False)
+    # The value columns hold the longest Dutch value word ("vertrouwelijkheidsregels") whole.
+    doc.table(header, rows, widths=(38, 35, 35, 66), size=7.5, align_numbers=False)
 
 
 def _comparison(doc: PdfDocument, chosen: ExportSet, lang: str) -> None:
@@ -153,7 +154,7 @@ def _assumptions(doc: PdfDocument, chosen: ExportSet, lang: str) -> None:
     rows = [parameter_row(p, lang) for p in chosen.baseline.result.params.values_list()]
     doc.table(header, rows, widths=(70, 24, 34, 34, 12), size=7.5)
     doc.paragraph(
-        " ".join(translate(f"grade.{g}", lang) for g in "ABC"), size=8, colour=(96, 96, 96)
+        " · ".join(translate(f"grade.{g}", lang) for g in "ABC"), size=8, colour=(96, 96, 96)
     )
 
 

@@ -15,7 +15,6 @@ of adopting it unnoticed.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -157,35 +156,27 @@ def to_markdown(doc: PolicyDocument) -> str:
 
 
 def to_docx(doc: PolicyDocument) -> bytes:
-    """A Word document; table cells that look like formulas are neutralised."""
-    from docx import Document
+    """A Word document on A4 in the house look; cells that look like formulas are neutralised."""
+    from core.reports import word as w
 
     doc = _xml_safe_document(doc)
-    word = Document()
-    word.core_properties.title = doc.title
-    word.core_properties.language = doc.lang
-    word.add_heading(doc.title, level=0)
-    word.add_paragraph(doc.intro).runs[0].italic = True
+    body = 10.5
+    word = w.new_document(doc.title, doc.lang, body=body)
+    w.title(word, doc.title)
+    w.paragraph(word, doc.intro, body, italic=True, colour=w.MUTED, after=8)
     for number, section in enumerate(doc.sections, start=1):
-        word.add_heading(f"{number}. {section.title}", level=1)
+        w.heading(word, f"{number}. {section.title}", 13)
         for paragraph in section.paragraphs:
-            word.add_paragraph(paragraph)
-    word.add_heading(doc.glance_title, level=1)
-    table = word.add_table(rows=1, cols=2)
-    table.style = "Light Grid Accent 1"
-    for cell, text in zip(table.rows[0].cells, doc.glance_header, strict=True):
-        cell.text = str(neutralise(text))
-    for rule, decision in doc.glance:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = str(neutralise(rule)), str(neutralise(decision))
+            w.paragraph(word, paragraph, body, after=5)
+    w.heading(word, doc.glance_title, 13)
+    rows = [(str(neutralise(rule)), str(neutralise(decision))) for rule, decision in doc.glance]
+    header = tuple(str(neutralise(text)) for text in doc.glance_header)
+    w.table(word, header, rows, (70.0, 104.0), 9.5, numeric=(False, False))
     if doc.open_points:
-        word.add_heading(doc.open_title, level=1)
-        word.add_paragraph(doc.open_intro)
-        for point in doc.open_points:
-            word.add_paragraph(point, style="List Bullet")
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
+        w.heading(word, doc.open_title, 13)
+        w.paragraph(word, doc.open_intro, body, after=4)
+        w.bullets(word, doc.open_points, body)
+    return w.to_bytes(word)
 
 
 def _xml_safe_document(doc: PolicyDocument) -> PolicyDocument:

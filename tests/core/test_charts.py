@@ -183,3 +183,38 @@ def test_csv_numbers_are_in_the_units_the_headers_say(results, lang):
     unit = metric("always_on_share").unit(lang)
     assert any(unit in c for c in tornado.columns)
     assert tornado.iloc[0].tolist()[-1] == 23.5  # the base value, in percent as drawn
+
+
+REACH = {"p10": 19_512.0, "p50": 73_614.0, "p90": 220_959.0, "mean": 99_343.0}
+LEAK = {"p10": 0.17, "p50": 0.24, "p90": 0.35, "mean": 0.253}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_bars_stand_at_the_mean_the_tables_print_with_the_value_under_each_name(lang):
+    """The HTML report's bars stood at the median (73,614) beside a table saying 99,343."""
+    summaries = {"Today": {"monthly_unique_reach": REACH}, "Mix": {"monthly_unique_reach": REACH}}
+    fig, _ = charts.across_scenarios(summaries, "monthly_unique_reach", lang)
+    bar = fig.data[0]
+    assert list(bar.y) == [REACH["mean"]] * 2
+    shown = metric("monthly_unique_reach").show(REACH["mean"], lang)
+    assert all(label.endswith(f"<b>{shown}</b>") for label in bar.x)
+    assert bar.text is None  # nothing written inside a bar for a whisker to cross
+    assert bar.error_y.array[0] == pytest.approx(REACH["p90"] - REACH["mean"])
+    assert "s" not in (fig.layout.yaxis.tickformat or "")  # "250.000", not "250k"
+
+
+def test_shares_are_drawn_in_percent():
+    fig, _ = charts.across_scenarios(
+        {"Today": {"p_sensitive_leak_year": LEAK}}, "p_sensitive_leak_year"
+    )
+    assert fig.data[0].y[0] == pytest.approx(25.3)
+    assert fig.layout.yaxis.ticksuffix == "%"
+
+
+def test_page_bands_stand_at_the_mean_the_cards_print():
+    """The Simulation page's card said 99.684 and its chart 74.554 (the median) for one metric."""
+    fig, _ = charts.bands({"monthly_unique_reach": REACH}, ["monthly_unique_reach"], "R", "nl")
+    assert list(fig.data[0].x) == [REACH["mean"]]
+    heading = fig.layout.annotations[0].text
+    assert metric("monthly_unique_reach").show(REACH["mean"], "nl") in heading
+    assert "<br>" in heading, "the band sits on its own line"

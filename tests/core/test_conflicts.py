@@ -46,6 +46,21 @@ def test_context_rules():
     assert "2.4" in found["amplify_before_voice"].message("en")
 
 
+def test_the_chat_warning_names_only_what_is_missing():
+    """A mix that covers messaging apps is never told it does not (the board's deck said so)."""
+    org = Organisation(work_chat_groups=0.8)
+    covered = codes(Policy(platform_scope="all"), org)["chats_outside_policy"]
+    normed = codes(Policy(chat_group_norms=True), org)["chats_outside_policy"]
+    neither = codes(Policy(), org)["chats_outside_policy"]
+    for lang in ("en", "nl"):
+        texts = {c.message(lang) for c in (covered, normed, neither)}
+        assert len(texts) == 3, lang
+    assert "covers messaging apps" in covered.message("en")
+    assert "dekt berichtenapps" in covered.message("nl")
+    assert "does not cover messaging apps" in normed.message("en")
+    assert "set chat norms" not in normed.message("en")
+
+
 def test_a_clean_greenhouse_has_no_conflicts():
     good = Policy(
         confidentiality_rules=True,

@@ -15,7 +15,7 @@ from core.i18n import translate
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.test_browser import no_exception, settle
 
-SCREENS = 5
+SCREENS = 6
 SLACK = 4  # px: sub-pixel rounding
 SIZES = [(1920, 1080), (1440, 900)]
 
@@ -84,3 +84,56 @@ def test_every_screen_fits_without_scrolling(page: Page, server: str, lang, widt
     settle(page)
     counter = translate("presenter.counter", lang, i=SCREENS - 1, n=SCREENS)
     expect(page.locator(".pres-counter", has_text=counter)).to_be_visible()
+
+
+def test_the_language_switches_while_presenting(page: Page, server: str):
+    """The sidebar is hidden in presenter mode; its own switch changes the room's language
+    on the same screen, the screen still fits, and other pages follow the choice."""
+    _open(page, server, "en", 1920, 1080)
+    page.get_by_role("button", name=translate("presenter.next", "en")).click()
+    settle(page)
+    switch = page.locator(".st-key-presenter_language")
+    expect(switch).to_be_visible()
+    switch.get_by_text("NL", exact=True).click()
+    settle(page)
+    no_exception(page)
+    expect(page.get_by_role("button", name=translate("presenter.next", "nl"))).to_be_visible()
+    counter = translate("presenter.counter", "nl", i=2, n=SCREENS)
+    expect(page.locator(".pres-counter", has_text=counter)).to_be_visible()  # same screen
+    expect(
+        page.get_by_role("heading", name=translate("presenter.screen.compare", "nl"))
+    ).to_be_visible()
+    m = page.evaluate(MEASURE)
+    page.screenshot(path=str(ARTIFACTS / "presenter_switched_nl_2_1920x1080.png"))
+    assert m["docScroll"] <= m["inner"] + SLACK and m["mainScroll"] <= m["mainClient"] + SLACK, m
+    assert not m["wide"], m
+    switch.get_by_text("NL", exact=True).click()  # a second click clears the control
+    settle(page)
+    expect(page.get_by_role("button", name=translate("presenter.next", "nl"))).to_be_visible()
+    page.get_by_role("link", name=translate("presenter.leave", "nl")).click()
+    settle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_text(translate("ui.language", "nl"), exact=True)).to_be_visible()
+    no_exception(page)
+
+
+def test_what_if_switches_a_change_off_and_still_fits(page: Page, server: str):
+    """The last screen: switching a recommended change off redraws the figures, no scrolling."""
+    _open(page, server, "nl", 1440, 900)
+    nxt = page.get_by_role("button", name=translate("presenter.next", "nl"))
+    for _ in range(SCREENS - 1):
+        nxt.click()
+        settle(page)
+    expect(
+        page.get_by_role("heading", name=translate("presenter.screen.whatif", "nl"))
+    ).to_be_visible()
+    grid = page.locator(".pres-grid")
+    before = grid.inner_text()
+    page.locator(".st-key-presenter-whatif [data-testid='stCheckbox']").first.click()
+    settle(page)
+    no_exception(page)
+    expect(grid).not_to_have_text(before)
+    m = page.evaluate(MEASURE)
+    page.screenshot(path=str(ARTIFACTS / "presenter_whatif_off_nl_1440x900.png"))
+    assert m["docScroll"] <= m["inner"] + SLACK and m["mainScroll"] <= m["mainClient"] + SLACK, m
+    assert not m["wide"], m

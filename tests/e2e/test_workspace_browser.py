@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
@@ -67,7 +68,7 @@ def _frontier(page: Page) -> pd.DataFrame:
     expect(button.first).to_be_visible()
     with page.expect_download() as caught:
         button.first.click()
-    frame = pd.read_csv(io.StringIO(open(caught.value.path(), encoding="utf-8-sig").read()))
+    frame = pd.read_csv(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8-sig")))
     assert frame.columns[0] == "Scenario" and "Median" in frame.columns[1], list(frame.columns)
     return frame.set_index("Scenario").rename(columns={frame.columns[1]: "reach"})
 

@@ -1,4 +1,4 @@
-"""Presenter mode with AppTest: five screens, next and previous clamp at the ends."""
+"""Presenter mode with AppTest: six screens, next and previous clamp at the ends, a what-if."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ TITLES = {
     "changes": "presenter.screen.changes",
     "moves": "presenter.screen.moves",
     "risk": "presenter.screen.risk",
+    "whatif": "presenter.screen.whatif",
 }
 
 
@@ -79,3 +80,26 @@ def test_a_name_with_markup_is_shown_as_text():
     assert not at.exception
     page = " ".join(m.value for m in at.markdown)
     assert "&lt;b&gt;Acme&lt;/b&gt; &amp; *Co*" in page and "<b>Acme</b>" not in page
+
+
+def _grid(at) -> str:
+    return next(m.value for m in at.markdown if 'class="pres-grid"' in m.value)
+
+
+def test_what_if_leaves_a_change_out_without_touching_the_mix():
+    """Switching a recommended change off shows other figures; the user's mix stays as it was."""
+    at = app("pages/7_Presenter.py")
+    at.session_state["presenter_screen"] = SCREENS.index("whatif")
+    at.run()
+    assert not at.exception and _screen(at, "en") == "whatif"
+    switches = [w for w in at.toggle if str(w.key).startswith("presenter_keep.")]
+    assert 1 <= len(switches) <= 5 and all(w.value for w in switches)
+    mix = at.session_state["mix"]
+    recommended = _grid(at)
+    assert translate("presenter.whatif_column", "en") in recommended
+    switches[0].set_value(False).run()
+    assert not at.exception, [e.value for e in at.exception]
+    without = _grid(at)
+    assert without != recommended  # the figures moved
+    assert at.session_state["mix"] == mix
+    assert problems(list(page_texts(at, "en")), "en") == []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pptx.util import Emu
 
-from core.reports.deck_theme import LINE, PAD, wrap
+from core.reports.deck_theme import LINE, PAD, is_bullet, wrap
 
 
 def _in(value: int) -> float:
@@ -29,7 +29,7 @@ def _paragraphs(frame) -> Iterator[tuple[str, float, bool, str, str]]:
         if runs and runs[0].font.color and runs[0].font.color.type is not None:
             colour = "#" + str(runs[0].font.color.rgb)
         align = str(p.alignment) if p.alignment is not None else "LEFT"
-        yield p.text, size, bold, colour, align
+        yield ("•  " + p.text if is_bullet(p) else p.text), size, bold, colour, align
 
 
 def _text(ax, x, y, w, frame, height: float, middle: bool = False) -> None:

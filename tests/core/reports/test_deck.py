@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 from datetime import date
 from pathlib import Path
@@ -118,9 +119,52 @@ def test_text_fits_its_box_as_measured(decks, lang):
             for p in shape.text_frame.paragraphs:
                 run = p.runs[0]
                 after = p.space_after.pt if p.space_after is not None else 0
-                para = th.Para(p.text, run.font.size.pt, bool(run.font.bold), space_after=after)
+                para = th.Para(
+                    p.text, run.font.size.pt, bool(run.font.bold), space_after=after,
+                    bullet=th.is_bullet(p),
+                )  # fmt: skip
                 used += th.para_height(para, width)
             assert used <= Emu(shape.height).inches + 0.05, (number, shape.text_frame.text[:60])
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_table_rows_hold_their_text_and_tables_end_above_the_footer(decks, lang):
+    """Each row is as tall as its wrapped cells need, no word is wider than its column."""
+    for number, slide in enumerate(decks[lang][0].slides, start=1):
+        for shape in slide.shapes:
+            if not shape.has_table:
+                continue
+            grid = shape.table
+            cols = [Emu(c.width).inches for c in grid.columns]
+            for i, row in enumerate(grid.rows):
+                values = [c.text for c in row.cells]
+                size = row.cells[0].text_frame.paragraphs[0].runs[0].font.size.pt
+                need = th.row_height(values, cols, size, bold=i == 0)
+                assert Emu(row.height).inches >= need - 1e-3, (number, values[0])
+                for value, width in zip(values, cols, strict=True):
+                    for word in value.split():
+                        assert th.text_width(word, size, i == 0) <= width - 2 * th.CELL_PAD_X
+            bottom = Emu(shape.top).inches + sum(Emu(r.height).inches for r in grid.rows)
+            assert bottom <= th.BODY_BOTTOM + 1e-6, number
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_bullets_hang_and_money_signs_stay_with_their_amounts(decks, lang):
+    """Wrapped bullet lines start under the text; "+€" never ends a line on its own."""
+    bullets = 0
+    for slide in decks[lang][0].slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            for p in shape.text_frame.paragraphs:
+                if th.is_bullet(p):
+                    bullets += 1
+                    ppr = p._p.pPr
+                    assert int(ppr.get("marL")) == -int(ppr.get("indent")) > 0
+                    assert not p.text.startswith("•")
+    assert bullets >= 3
+    words = " ".join(texts(decks[lang][0]))
+    assert "€" in words and not re.search("[+-]€", words)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

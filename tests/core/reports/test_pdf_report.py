@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pypdfium2 as pdfium
@@ -28,6 +29,7 @@ SECTIONS = (
     "report.confidentiality",
 )  # fmt: skip
 A4_HEIGHT_PT = 841.89
+MONEY_GLUED = re.compile(r"€\d")
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +97,18 @@ def test_pages_are_pictured_for_a_person_to_look_at(reports, rec):
         ))  # fmt: skip
         note = to_pdf(board_note(rec, answer(rec), lang, DAY))
         assert len(_render(note, f"board_note_{lang}")) == 2  # one page, two sizes
+
+
+def test_no_dutch_word_is_broken_across_lines_in_the_mix_table(reports):
+    """The value columns were narrower than "vertrouwelijkheidsregels" and split it mid-word."""
+    words = set(" ".join(_text(reports["nl"][1])).split())
+    assert "vertrouwelijkheidsregels" in words
+    assert not any(w.startswith("vertrouwelijkheidsr") and w != "vertrouwelijkheidsregels"
+                   and not w.startswith("vertrouwelijkheidsregels") for w in words)  # fmt: skip
+
+
+def test_dutch_money_keeps_its_space_after_the_euro_sign(reports):
+    """The PDF dropped the no-break space: "€6.540" beside the deck's "€ 6.540"."""
+    text = " ".join(_text(reports["nl"][1]))
+    assert "€ " in text.replace("\u00a0", " ")
+    assert not MONEY_GLUED.search(text)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from core.i18n import translate
 from core.levers import LEVER_VALUES
 from core.reports import draft_policy, html_report, to_docx, to_markdown
 from core.reports.policy_text import PolicyDocument
+from core.reports.word import FONT
 from core.scenario import Policy, Scenario, load_scenario, with_policy
 from core.simulate import simulate
 from tests.conftest import SAMPLES
@@ -126,6 +128,24 @@ def test_docx_opens_with_the_expected_headings(hospital):
     table = word.tables[0]
     assert len(table.rows) == 1 + len(LEVER_VALUES)
     assert table.cell(1, 0).text == "Vertrouwelijkheidsregels"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_policy_docx_is_a4_in_one_font_and_its_table_stays_whole(hospital, lang):
+    """Word showed Letter paper, a serif body and a table cut across pages without its header."""
+    word = Document(io.BytesIO(to_docx(draft_policy(with_policy(hospital, GREENHOUSE), lang))))
+    assert len(word.sections) == 1
+    page = word.sections[0]
+    assert (round(page.page_width.mm), round(page.page_height.mm)) == (210, 297)
+    runs = [r for p in word.paragraphs for r in p.runs]
+    runs += [r for row in word.tables[0].rows for c in row.cells for r in c.paragraphs[0].runs]
+    assert {r.font.name for r in runs} == {FONT}
+    rows = [row._tr.trPr for row in word.tables[0].rows]
+    assert all(r.find(qn("w:cantSplit")) is not None for r in rows)
+    assert rows[0].find(qn("w:tblHeader")) is not None  # repeats on the next page
+    assert rows[1].find(qn("w:tblHeader")) is None
+    glance = next(p for p in word.paragraphs if p.text == draft_policy(hospital, lang).glance_title)
+    assert glance.paragraph_format.keep_with_next  # the heading travels with its table
 
 
 def test_docx_cells_that_look_like_formulas_are_neutralised():
