@@ -185,3 +185,30 @@ def alternative_value(lever: str, chosen: Any) -> Any:
     """The value to compare the chosen one against: off when on, on when off."""
     spec = LEVER[lever]
     return spec.default if chosen != spec.default else spec.on_value
+
+
+def value_words(lever: str, value: Any, lang: str) -> str:
+    """A lever's value in words ('equal rewards with alternatives')."""
+    from core.i18n import translate
+
+    return translate(f"value.{lever}.{str(value).lower()}", lang)
+
+
+def choice_words(lever: str, value: Any, lang: str) -> str:
+    """What to do with a lever: 'introduce it' / 'drop it' for a switch, else its value.
+
+    A switch's value in words repeats the lever's name ('Voice channels: voice
+    channels'); the action says what the board decides.
+    """
+    from core.i18n import translate
+
+    if isinstance(value, bool):
+        return translate(f"report.switch_{'on' if value else 'off'}", lang)
+    return value_words(lever, value, lang)
+
+
+def setting_words(lever: str, value: Any, lang: str) -> str:
+    """A lever with its value: 'Rewards: equal rewards with alternatives'."""
+    from core.i18n import translate
+
+    return f"{translate(f'lever.{lever}', lang)}: {value_words(lever, value, lang)}"

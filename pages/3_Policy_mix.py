@@ -8,7 +8,7 @@ import streamlit as st
 
 from core.conflicts import find_conflicts
 from core.costs import cost_book
-from core.levers import LEVER_VALUES
+from core.levers import LEVER_VALUES, value_words
 from core.parameters import Reference
 from core.recommend import Objective
 from core.valuation import Valuation, bounds
@@ -20,10 +20,6 @@ from ui.number_field import number_field
 from ui.widgets import big_numbers, lever_input, session_choice
 
 with page("nav.policy"):
-
-    def _value_text(lever: str, value) -> str:
-        return t(f"value.{lever}.{str(value).lower()}")
-
     st.title(t("nav.policy"))
     st.markdown(t("policy.intro"))
     ss = st.session_state
@@ -158,8 +154,8 @@ with page("nav.policy"):
                         "policy.guard_rail_override",
                         rule=t(f"rule.{o.rule}"),
                         lever=t(f"lever.{o.lever}"),
-                        chosen=_value_text(o.lever, o.chosen_value),
-                        preferred=_value_text(o.lever, o.model_value),
+                        chosen=value_words(o.lever, o.chosen_value, lang()),
+                        preferred=value_words(o.lever, o.model_value, lang()),
                     ),
                     icon=":material/shield:",
                 )
@@ -188,13 +184,10 @@ with page("nav.policy"):
         else {}
     )
 
-    def _value(lever: str, value) -> str:
-        return t(f"value.{lever}.{str(value).lower()}")
-
     for lever, values in LEVER_VALUES.items():
         c1, c2, c3, c4 = st.columns([3, 2, 2, 3], vertical_alignment="center")
         c1.markdown(f"**{t(f'lever.{lever}')}**", help=t(f"lever.{lever}.help"))
-        c2.write(_value(lever, getattr(ss.today, lever)))
+        c2.write(value_words(lever, getattr(ss.today, lever), lang()))
         recommended = getattr(rec.policy, lever)
         c3.write(
             (
@@ -202,12 +195,12 @@ with page("nav.policy"):
                 if recommended == getattr(mix, lever)
                 else ":material/arrow_forward: "
             )
-            + _value(lever, recommended)
+            + value_words(lever, recommended, lang())
         )
         key = f"mix.{lever}"
         ss[key] = getattr(mix, lever)
         with c4:
-            label = _value(lever, True) if values == (False, True) else ""
+            label = value_words(lever, True, lang()) if values == (False, True) else ""
             lever_input(lever, values, key, label=label)
 
     # One explanation at a time: fifteen open-able panels made the page heavy to draw.

@@ -5,17 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.levers import choice_words, setting_words
 from core.recommend import Recommendation
-from ui.i18n import fmt_eur, fmt_share, t
+from ui.i18n import fmt_eur, fmt_share, lang, t
 
 
 def _signed_eur(value: float) -> str:
     """A gain or loss in euros, signed as in the reports (core.formatting.money)."""
     return fmt_eur(value, signed=True)
-
-
-def _value(lever: str, value: object) -> str:
-    return t(f"value.{lever}.{str(value).lower()}")
 
 
 def decision_summary(rec: Recommendation) -> None:
@@ -44,11 +41,7 @@ def decision_summary(rec: Recommendation) -> None:
         st.info(t("decision.no_moves"), icon=":material/check_circle:")
     for i, move in enumerate(rec.first_moves, start=1):
         with st.container(border=True):
-            title = t(f"lever.{move.lever}") + ": "
-            if isinstance(move.value, bool):
-                title += t(f"report.switch_{'on' if move.value else 'off'}")
-            else:  # a graded lever: say which level
-                title += _value(move.lever, move.value)
+            title = t(f"lever.{move.lever}") + ": " + choice_words(move.lever, move.value, lang())
             st.markdown(f"**{i}. {title}**")
             note = t(
                 "decision.move_line",
@@ -59,8 +52,7 @@ def decision_summary(rec: Recommendation) -> None:
             )
             if move.with_levers:
                 names = ", ".join(
-                    f"{t(f'lever.{lv}')}: {_value(lv, getattr(rec.policy, lv))}"
-                    for lv in move.with_levers
+                    setting_words(lv, getattr(rec.policy, lv), lang()) for lv in move.with_levers
                 )
                 note += " " + t("decision.with_levers", levers=names)
             if move.soil_first:
@@ -73,7 +65,7 @@ def decision_summary(rec: Recommendation) -> None:
         st.caption(
             t("decision.later")
             + " "
-            + "; ".join(f"{t(f'lever.{m.lever}')}: {_value(m.lever, m.value)}" for m in later)
+            + "; ".join(setting_words(m.lever, m.value, lang()) for m in later)
         )
     if rec.optional:
         st.caption(

@@ -14,13 +14,10 @@ from datetime import date
 from core import formatting as fmt
 from core.answer import Answer, Pair
 from core.i18n import normalise_language, translate
+from core.levers import choice_words, value_words
 from core.recommend import Recommendation
 from core.reports.decision_text import decision_text
 from core.text import one_line
-
-
-def _value(lever: str, value: object, lang: str) -> str:
-    return translate(f"value.{lever}.{str(value).lower()}", lang)
 
 
 def figure_value(pair: Pair, which: str, employees: int, lang: str) -> str:
@@ -97,10 +94,10 @@ def reason_line(ans: Answer, index: int, lang: str) -> str:
         "answer.reason_line",
         lang,
         lever=translate(f"lever.{r.lever}", lang),
-        value=_value(r.lever, r.value, lang),
+        value=choice_words(r.lever, r.value, lang),
         why=translate(f"reason.{r.lever}.{str(r.value).lower()}", lang),
         worth=fmt.money(r.value_change["mean"], lang, signed=True),
-        alternative=_value(r.lever, r.alternative, lang),
+        alternative=value_words(r.lever, r.alternative, lang),
     )
 
 
@@ -146,8 +143,8 @@ def board_note(rec: Recommendation, ans: Answer, lang: str, today: date | None =
             "answer.change_line",
             lang,
             lever=translate(f"lever.{c.lever}", lang),
-            today=_value(c.lever, c.today, lang),
-            recommended=_value(c.lever, c.recommended, lang),
+            today=value_words(c.lever, c.today, lang),
+            recommended=value_words(c.lever, c.recommended, lang),
         )
         for c in ans.changes
     ]

@@ -10,16 +10,13 @@ from dataclasses import dataclass, field
 
 from core import formatting as fmt
 from core.i18n import translate
+from core.levers import choice_words, setting_words, value_words
 from core.recommend import Recommendation
 
 
 def eur(value: float, lang: str, signed: bool = False) -> str:
     """Euros in the language's format (core.formatting.money): +€1,234 / +€ 1.234."""
     return fmt.money(value, lang, signed)
-
-
-def _value(lever: str, value: object, lang: str) -> str:
-    return translate(f"value.{lever}.{str(value).lower()}", lang)
 
 
 @dataclass(frozen=True)
@@ -58,16 +55,13 @@ def decision_text(rec: Recommendation, lang: str = "en") -> DecisionText:
             lang,
             number=i,
             lever=translate(f"lever.{m.lever}", lang),
-            value=translate(f"report.switch_{'on' if m.value else 'off'}", lang)
-            if isinstance(m.value, bool)
-            else _value(m.lever, m.value, lang),
+            value=choice_words(m.lever, m.value, lang),
             gain=eur(m.gain.mean, lang, signed=True),
             effort=eur(m.effort, lang),
         )
         if m.with_levers:
             names = ", ".join(
-                f"{translate(f'lever.{lv}', lang)}: {_value(lv, getattr(rec.policy, lv), lang)}"
-                for lv in m.with_levers
+                setting_words(lv, getattr(rec.policy, lv), lang) for lv in m.with_levers
             )
             line += " " + translate("decision.with_levers", lang, levers=names)
         if m.soil_first:
@@ -76,10 +70,7 @@ def decision_text(rec: Recommendation, lang: str = "en") -> DecisionText:
     later_moves = rec.roadmap[len(rec.first_moves) :]
     later = ""
     if later_moves:
-        items = "; ".join(
-            f"{translate(f'lever.{m.lever}', lang)}: {_value(m.lever, m.value, lang)}"
-            for m in later_moves
-        )
+        items = "; ".join(setting_words(m.lever, m.value, lang) for m in later_moves)
         later = f"{translate('decision.later', lang)} {items}"
     optional = ""
     if rec.optional:
@@ -91,8 +82,8 @@ def decision_text(rec: Recommendation, lang: str = "en") -> DecisionText:
             lang,
             rule=translate(f"rule.{o.rule}", lang),
             lever=translate(f"lever.{o.lever}", lang),
-            chosen=_value(o.lever, o.chosen_value, lang),
-            preferred=_value(o.lever, o.model_value, lang),
+            chosen=value_words(o.lever, o.chosen_value, lang),
+            preferred=value_words(o.lever, o.model_value, lang),
         )
         for o in rec.overrides
     ] or [translate("policy.guard_rails_agree", lang)]

@@ -20,13 +20,14 @@ from typing import Any
 
 from core import formatting as fmt
 from core.i18n import normalise_language, translate
+from core.levers import choice_words, value_words
 from core.metrics import COMPARED, HEADLINE, metric
 from core.recommend import Recommendation
 from core.reports import deck_theme as th
 from core.reports.board_note import figure_change, figure_value, headline, reason_line
 from core.reports.choice import Chosen, ExportSet, export_set
 from core.reports.figures import bars
-from core.reports.policy_text import draft_policy, value_label
+from core.reports.policy_text import draft_policy
 from core.simulate import SimulationResult
 from core.text import office_text, one_line
 
@@ -142,12 +143,6 @@ def _summary(d: _Deck) -> None:
                 [_para(subject + " " + d.t("deck.means_note"), 13, colour=th.MUTED)])  # fmt: skip
 
 
-def _lever_value(lever: str, value: object, lang: str) -> str:
-    if isinstance(value, bool):
-        return translate(f"report.switch_{'on' if value else 'off'}", lang)
-    return value_label(lever, value, lang)
-
-
 def _recommendation(d: _Deck) -> None:
     c, ans = d.chosen, d.chosen.answer
     assert ans is not None
@@ -155,8 +150,8 @@ def _recommendation(d: _Deck) -> None:
     header = [d.t("report.lever"), d.t("answer.today" if rec else "deck.baseline"),
               d.t("answer.recommended" if rec else "deck.proposal")]  # fmt: skip
     rows = [
-        [d.t(f"lever.{x.lever}"), value_label(x.lever, x.today, d.lang),
-         value_label(x.lever, x.recommended, d.lang)]
+        [d.t(f"lever.{x.lever}"), value_words(x.lever, x.today, d.lang),
+         value_words(x.lever, x.recommended, d.lang)]
         for x in ans.changes
     ] or [[d.t("deck.no_changes"), "", ""]]  # fmt: skip
     reasons = [reason_line(ans, i, d.lang) for i in range(len(ans.reasons))]
@@ -186,7 +181,7 @@ def _roadmap(d: _Deck, rec: Recommendation) -> None:
         rows.append([
             f"{step}. {d.t(f'lever.{move.lever}')}" if i <= len(rec.first_moves)
             else f"{d.t(f'lever.{move.lever}')} ({step})",
-            _lever_value(move.lever, move.value, d.lang),
+            choice_words(move.lever, move.value, d.lang),
             fmt.money(move.gain.mean, d.lang, signed=True),
             fmt.money(move.effort, d.lang),
         ])  # fmt: skip

@@ -18,13 +18,13 @@ import plotly.graph_objects as go
 from core import charts
 from core import formatting as fmt
 from core.i18n import translate
+from core.levers import value_words
 from core.metrics import COMPARED, HEADLINE, headline_note, metric
 from core.parameters import ParameterSet
 from core.recommend import Recommendation
 from core.reports.board_note import figure_change, figure_value, headline
 from core.reports.choice import ExportSet
 from core.reports.decision_text import decision_text
-from core.reports.policy_text import value_label
 from core.reports.tables import PARAMETER_HEADER_KEYS, parameter_row, persona_table
 from core.simulate import SimulationResult
 from core.text import one_line
@@ -91,8 +91,8 @@ def _recommendation(rec: Recommendation, lang: str) -> str:
         marker = "→" if today != reason.value else "="
         rows.append(
             f"<tr><td>{_esc(translate(f'lever.{reason.lever}', lang))}</td>"
-            f"<td>{_esc(value_label(reason.lever, today, lang))}</td><td>{marker}</td>"
-            f"<td><b>{_esc(value_label(reason.lever, reason.value, lang))}</b></td>"
+            f"<td>{_esc(value_words(reason.lever, today, lang))}</td><td>{marker}</td>"
+            f"<td><b>{_esc(value_words(reason.lever, reason.value, lang))}</b></td>"
             f"<td>{_esc(reason.text(lang))}</td></tr>"
         )
     head = "".join(

@@ -15,6 +15,7 @@ from datetime import date
 
 from core import formatting as fmt
 from core.i18n import normalise_language, translate
+from core.levers import value_words
 from core.metrics import COMPARED, HEADLINE, headline_note, metric
 from core.recommend import Recommendation
 from core.reports.board_note import figure_change, figure_value, headline
@@ -23,7 +24,6 @@ from core.reports.decision_text import decision_text
 from core.reports.figures import bars
 from core.reports.html_report import CHART_METRICS
 from core.reports.pdf import PdfDocument
-from core.reports.policy_text import value_label
 from core.reports.tables import PARAMETER_HEADER_KEYS, parameter_row, persona_table
 from core.text import one_line
 
@@ -95,8 +95,8 @@ def _decision(doc: PdfDocument, rec: Recommendation, lang: str) -> None:
     rows = [
         (
             translate(f"lever.{r.lever}", lang),
-            value_label(r.lever, getattr(rec.scenario.policy, r.lever), lang),
-            value_label(r.lever, r.value, lang),
+            value_words(r.lever, getattr(rec.scenario.policy, r.lever), lang),
+            value_words(r.lever, r.value, lang),
             r.text(lang),
         )
         for r in rec.reasons

@@ -130,11 +130,6 @@ def draft_policy(scenario: Scenario, lang: str = "en") -> PolicyDocument:
     return doc
 
 
-def value_label(lever: str, value: object, lang: str) -> str:
-    """A lever's value in words ('equal rewards with alternatives')."""
-    return translate(f"value.{lever}.{str(value).lower()}", lang)
-
-
 def to_markdown(doc: PolicyDocument) -> str:
     """Markdown; the organisation's name is escaped so it reads as plain text."""
     lines = [f"# {doc.title}", "", f"*{doc.intro}*", ""]

@@ -108,3 +108,23 @@ def test_the_word_note_is_a4_in_one_font_with_the_pdfs_margins_and_type(rec, lan
     assert header.find(qn("w:tblHeader")) is not None and header.find(qn("w:cantSplit")) is not None
     numbers = [c.paragraphs[0].alignment for c in doc.tables[0].rows[1].cells]
     assert numbers == [WD_ALIGN_PARAGRAPH.LEFT, *[WD_ALIGN_PARAGRAPH.RIGHT] * 3]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_reason_says_what_to_do_with_a_switch_not_its_name_twice(rec, lang):
+    """'Voice channels: voice channels.' read as a stutter; a switch says 'introduce it'."""
+    from core.i18n import translate
+    from core.levers import LEVER_VALUES
+
+    note = board_note(rec, answer(rec), lang, DAY)
+    ans = answer(rec)
+    assert note.reasons
+    for reason, line in zip(ans.reasons, note.reasons, strict=True):
+        lever = translate(f"lever.{reason.lever}", lang)
+        if LEVER_VALUES[reason.lever] == (False, True):
+            action = translate(f"report.switch_{'on' if reason.value else 'off'}", lang)
+            assert line.startswith(f"{lever}: {action}."), line
+        else:  # a graded lever says which level
+            value = translate(f"value.{reason.lever}.{str(reason.value).lower()}", lang)
+            assert line.startswith(f"{lever}: {value}."), line
+    assert any(LEVER_VALUES[r.lever] == (False, True) for r in ans.reasons), "a switch is tested"
