@@ -190,6 +190,9 @@ def main() -> None:
         "--browsers", action="store_true", help="Chromium pages, not protocol clients"
     )
     parser.add_argument("--levers", choices=("same", "distinct"), default="same")
+    parser.add_argument(
+        "--after", type=float, default=135, help="seconds to wait before the final memory figure"
+    )
     args = parser.parse_args()
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
     kind = "Chromium pages" if args.browsers else "protocol clients (no browser)"
@@ -215,13 +218,23 @@ def main() -> None:
             print(f"    CPU: server {server_cpu:.1f} s, whole machine {machine_cpu:.1f} s "
                   f"in {wall:.1f} s wall; server memory 15 s after the sessions closed "
                   f"{closed_mb[-1]:.0f} MB")  # fmt: skip
+        # Streamlit keeps a closed session's state for server.disconnectedSessionTTL (120 s)
+        # so a dropped connection can resume. Once that has passed, one more round shows
+        # whether the memory is reused (bounded) or grows again (a leak).
+        time.sleep(args.after)
+        idle_mb = _rss_mb(server.pid)
+        asyncio.run(_run(url, sessions, args.limit, args.browsers, args.levers == "distinct", 0))
+        time.sleep(15)
+        final_mb = _rss_mb(server.pid)
         sampler.stop.set()
         sampler.join()
     peak = max(mb for _, mb in sampler.samples)
     growth = closed_mb[-1] - closed_mb[0]
     print(f"  server memory: start {start_mb:.0f} MB (before any session), peak {peak:.0f} MB; "
           f"after each round closed: {', '.join(f'{mb:.0f}' for mb in closed_mb)} MB "
-          f"(growth after the first round {growth:+.0f} MB)")  # fmt: skip
+          f"(growth after the first round {growth:+.0f} MB); {args.after:.0f} s after the last "
+          f"round closed {idle_mb:.0f} MB; after one more round once those sessions had "
+          f"expired {final_mb:.0f} MB")  # fmt: skip
     step = max(1, len(sampler.samples) // 16)
     trace = ", ".join(f"{t:.0f}s {mb:.0f}" for t, mb in sampler.samples[::step])
     print(f"  memory over time (MB): {trace}")
