@@ -319,20 +319,8 @@ def across_scenarios(
         f"{plotly_literal(name)}<br><b>{plotly_literal(spec.show(s[key]['mean'], lang))}</b>"
         for name, s in summaries.items()
     ]
-    fig = go.Figure(
-        go.Bar(
-            x=labels,
-            y=df["mean"],
-            marker_color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(df))],
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": (df["p90"] - df["mean"]).clip(lower=0),
-                "arrayminus": (df["mean"] - df["p10"]).clip(lower=0),
-            },
-            hovertemplate="%{y:,.1f}<extra></extra>",
-        )
-    )
+    fig = _banded_bars(pd.Series(labels), df)
+    fig.update_traces(hovertemplate="%{y:,.1f}<extra></extra>")  # the name holds markup
     large = not spec.is_share and float(df["p90"].max()) >= 1000
     fig.update_yaxes(
         title_text=spec.unit(lang),
