@@ -91,13 +91,13 @@ def tornado(
 
 
 def frontier(points: pd.DataFrame, reach: Metric, risk: Metric, lang: str) -> pd.DataFrame:
-    """Each scenario's reach and risk: median, P10 and P90, each header with its unit."""
+    """Each scenario's reach and risk: mean, P10 and P90, each header with its unit."""
     rows = []
     for _, point in points.iterrows():
         row: dict[str, Any] = {header("scenario", lang): point["scenario"]}
         for prefix, spec in (("reach", reach), ("risk", risk)):
             scale = 100 if spec.is_share else 1
-            for stat, suffix in (("p50", ""), ("p10", "_p10"), ("p90", "_p90")):
+            for stat, suffix in (("mean", ""), ("p10", "_p10"), ("p90", "_p90")):
                 title = header(
                     "stat",
                     lang,

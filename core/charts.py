@@ -253,12 +253,29 @@ def tornado(
     return layout(fig, title, 140 + 34 * len(df), lang), table
 
 
+def frontier_points(
+    summaries: Mapping[str, Mapping[str, Mapping[str, float]]], risk_key: str
+) -> pd.DataFrame:
+    """Each scenario's mean reach and risk with P10/P90: the frame :func:`frontier` draws.
+
+    The mean is the number the cards and tables print for a scenario.
+    """
+    rows = []
+    for name, s in summaries.items():
+        row: dict[str, Any] = {"scenario": name}
+        for prefix, key in (("reach", "monthly_unique_reach"), ("risk", risk_key)):
+            row[prefix] = s[key]["mean"]
+            row[f"{prefix}_p10"], row[f"{prefix}_p90"] = s[key]["p10"], s[key]["p90"]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def frontier(
     points: pd.DataFrame, risk_key: str, title: str, lang: str = "en"
 ) -> tuple[go.Figure, pd.DataFrame]:
     """Reach against risk, one marker per scenario (up and to the left is better).
 
-    ``points`` holds each scenario's median and P10/P90 of monthly unique reach
+    ``points`` (:func:`frontier_points`) holds each scenario's mean and P10/P90 of monthly unique reach
     (``reach*``) and of the metric ``risk_key`` (``risk*``; a share is drawn in percent).
     """
     reach, risk = metric("monthly_unique_reach"), metric(risk_key)
@@ -278,14 +295,14 @@ def frontier(
             error_x={
                 "type": "data",
                 "symmetric": False,
-                "array": [row["risk_p90"] - row["risk"]],
-                "arrayminus": [row["risk"] - row["risk_p10"]],
+                "array": [max(0.0, row["risk_p90"] - row["risk"])],
+                "arrayminus": [max(0.0, row["risk"] - row["risk_p10"])],
             },
             error_y={
                 "type": "data",
                 "symmetric": False,
-                "array": [row["reach_p90"] - row["reach"]],
-                "arrayminus": [row["reach"] - row["reach_p10"]],
+                "array": [max(0.0, row["reach_p90"] - row["reach"])],
+                "arrayminus": [max(0.0, row["reach"] - row["reach_p10"])],
             },
             name=plotly_literal(row["scenario"]),
         )

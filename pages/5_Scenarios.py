@@ -226,21 +226,9 @@ with page("nav.scenarios"):
         RISKS[0],
         format_func=lambda m: t(f"metric.{m}.title"),
     )
-    points = []
-    for key, result in results.items():
-        s = result.summary()
-        points.append(
-            {
-                "scenario": _label(key),
-                "reach": s["monthly_unique_reach"]["p50"],
-                "reach_p10": s["monthly_unique_reach"]["p10"],
-                "reach_p90": s["monthly_unique_reach"]["p90"],
-                "risk": s[risk_metric]["p50"],
-                "risk_p10": s[risk_metric]["p10"],
-                "risk_p90": s[risk_metric]["p90"],
-            }
-        )
-    frame = pd.DataFrame(points)
+    frame = charts.frontier_points(
+        {_label(key): result.summary() for key, result in results.items()}, risk_metric
+    )
     fig, table = figure(charts.frontier, frame, risk_metric, t("scen.frontier"), lang())
     chart(fig, table, "frontier")
     _exports(chosen)

@@ -12,7 +12,6 @@ import html
 from collections.abc import Sequence
 from datetime import date
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from core import charts
@@ -192,20 +191,7 @@ def _charts(results: Sequence[tuple[str, SimulationResult]], lang: str) -> str:
             fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})
         )
         first = False
-    points = pd.DataFrame(
-        [
-            {
-                "scenario": name,
-                "reach": s["monthly_unique_reach"]["p50"],
-                "reach_p10": s["monthly_unique_reach"]["p10"],
-                "reach_p90": s["monthly_unique_reach"]["p90"],
-                "risk": s["p_sensitive_leak_year"]["p50"],
-                "risk_p10": s["p_sensitive_leak_year"]["p10"],
-                "risk_p90": s["p_sensitive_leak_year"]["p90"],
-            }
-            for name, s in summaries.items()
-        ]
-    )
+    points = charts.frontier_points(summaries, "p_sensitive_leak_year")
     fig, _ = charts.frontier(
         points, "p_sensitive_leak_year", translate("report.frontier", lang), lang
     )

@@ -53,17 +53,9 @@ def tornado_rows(lang: str) -> list[dict]:
 
 
 def frontier_points(results) -> pd.DataFrame:
-    rows = []
-    for name, result in zip(("A", "B"), results, strict=True):
-        s = result.summary()
-        rows.append(
-            {"scenario": name, "reach": s["monthly_unique_reach"]["p50"],
-             "reach_p10": s["monthly_unique_reach"]["p10"],
-             "reach_p90": s["monthly_unique_reach"]["p90"],
-             "risk": s["always_on_share"]["p50"], "risk_p10": s["always_on_share"]["p10"],
-             "risk_p90": s["always_on_share"]["p90"]}
-        )  # fmt: skip
-    return pd.DataFrame(rows)
+    return charts.frontier_points(
+        {name: r.summary() for name, r in zip(("A", "B"), results, strict=True)}, "always_on_share"
+    )
 
 
 def built(results, lang: str) -> dict:
@@ -218,3 +210,12 @@ def test_page_bands_stand_at_the_mean_the_cards_print():
     heading = fig.layout.annotations[0].text
     assert metric("monthly_unique_reach").show(REACH["mean"], "nl") in heading
     assert "<br>" in heading, "the band sits on its own line"
+
+
+def test_the_frontier_stands_at_the_mean_the_cards_print(results):
+    points = frontier_points(results)
+    today = results[0].summary()
+    assert points.loc[0, "reach"] == today["monthly_unique_reach"]["mean"]
+    fig, table = charts.frontier(points, "always_on_share", "Fr", "en")
+    assert fig.data[0].y[0] == today["monthly_unique_reach"]["mean"]
+    assert "Mean" in table.columns[1]

@@ -62,14 +62,14 @@ def _saved_names(page: Page) -> list[str]:
 def _frontier(page: Page) -> pd.DataFrame:
     """The reach-vs-risk chart's own CSV, indexed by scenario, with its median reach as 'reach'.
 
-    The CSV's headers are the reader's words: the scenario first, then reach's median.
+    The CSV's headers are the reader's words: the scenario first, then reach's mean.
     """
     button = page.locator(".st-key-csv-frontier button, [class*='csv-frontier'] button")
     expect(button.first).to_be_visible()
     with page.expect_download() as caught:
         button.first.click()
     frame = pd.read_csv(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8-sig")))
-    assert frame.columns[0] == "Scenario" and "Median" in frame.columns[1], list(frame.columns)
+    assert frame.columns[0] == "Scenario" and "Mean" in frame.columns[1], list(frame.columns)
     return frame.set_index("Scenario").rename(columns={frame.columns[1]: "reach"})
 
 
