@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.i18n import translate
+
 RESTRICTION = "restriction"
 PROTECTION = "protection"
 STIMULATION = "stimulation"
@@ -189,8 +191,6 @@ def alternative_value(lever: str, chosen: Any) -> Any:
 
 def value_words(lever: str, value: Any, lang: str) -> str:
     """A lever's value in words ('equal rewards with alternatives')."""
-    from core.i18n import translate
-
     return translate(f"value.{lever}.{str(value).lower()}", lang)
 
 
@@ -200,8 +200,6 @@ def choice_words(lever: str, value: Any, lang: str) -> str:
     A switch's value in words repeats the lever's name ('Voice channels: voice
     channels'); the action says what the board decides.
     """
-    from core.i18n import translate
-
     if isinstance(value, bool):
         return translate(f"report.switch_{'on' if value else 'off'}", lang)
     return value_words(lever, value, lang)
@@ -209,6 +207,4 @@ def choice_words(lever: str, value: Any, lang: str) -> str:
 
 def setting_words(lever: str, value: Any, lang: str) -> str:
     """A lever with its value: 'Rewards: equal rewards with alternatives'."""
-    from core.i18n import translate
-
     return f"{translate(f'lever.{lever}', lang)}: {value_words(lever, value, lang)}"

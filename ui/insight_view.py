@@ -80,7 +80,11 @@ def personas(found: Insight) -> None:
             colorbar={"title": "z"},
         )
     )
-    chart(charts.layout(fig, t("insight.profile_chart"), 140 + 60 * len(names)), table, "personas")
+    chart(
+        charts.layout(fig, t("insight.profile_chart"), 140 + 60 * len(names), lang()),
+        table,
+        "personas",
+    )
 
 
 def drivers(found: Insight) -> None:
@@ -171,7 +175,7 @@ def drivers(found: Insight) -> None:
         fig.update_yaxes(title_text=t("insight.axis_impact"))
         chart(
             charts.layout(
-                fig, t("insight.priority_chart", behaviour=t(f"behaviour.{outcome}")), 420
+                fig, t("insight.priority_chart", behaviour=t(f"behaviour.{outcome}")), 420, lang()
             ),
             table,
             "priority",

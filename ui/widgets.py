@@ -9,7 +9,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core import formatting
 from core.exports import safe_csv
 from core.metrics import HEADLINE, headline_note, metric
 from core.simulate import SimulationResult
@@ -59,8 +58,7 @@ def big_numbers(result: SimulationResult, compare: SimulationResult | None = Non
 
 
 def chart(fig: go.Figure, data: pd.DataFrame, name: str) -> None:
-    """A Plotly chart with its data downloadable as CSV underneath, in the user's digits."""
-    fig.update_layout(separators=formatting.plotly_separators(lang()))
+    """A Plotly chart (core.charts draws it in the user's digits) with its data as CSV below."""
     st.plotly_chart(fig, width="stretch", key=f"chart.{name}", config={"displaylogo": False})
     _csv_download(data, name)
 
